@@ -1,0 +1,292 @@
+// Package bindings is everything JavaScript sees of azote: the host modules (`nitro`,
+// `nitro/h3`, `h3`, `crossws`, `azote`), the peer and message objects, the h3 event, and the
+// web globals (package web). It turns requests, upgrades and frames into calls on a
+// generation's loop and turns their results back into responses.
+//
+// Concurrency: App's exported methods may be called from any goroutine. They hand the
+// JavaScript part to the generation's loop (engine.Generation.Run) and, where an answer is
+// needed, wait for it off the loop.
+package bindings
+
+import (
+	_ "embed"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/bindings/web"
+	"github.com/azote-dev/azote/engine"
+	"github.com/azote-dev/azote/ws"
+)
+
+//go:embed nitro.js
+var nitroSource string
+
+//go:embed events.js
+var eventsSource string
+
+var (
+	nitroProgram  = goja.MustCompile("azote:nitro.js", nitroSource, true)
+	eventsProgram = goja.MustCompile("azote:events.js", eventsSource, true)
+)
+
+// Options is what one generation's bindings need from the server.
+type Options struct {
+	WS *ws.Server
+	// Dev shows error messages and stacks in HTTP 500 answers.
+	Dev bool
+	// MaxBodyBytes bounds a request body read for a handler (413 over it).
+	MaxBodyBytes int64
+	// RuntimeConfig is what useRuntimeConfig() returns (nil: an empty object).
+	RuntimeConfig map[string]any
+}
+
+// Route names a bundle route for the bindings: its file, for error messages.
+type Route struct {
+	File string
+}
+
+// App is the JavaScript side of one generation.
+type App struct {
+	gen  *engine.Generation
+	log  *slog.Logger
+	opts Options
+
+	routes []*route // fixed after Load
+
+	// loop-only helpers, fixed after Load
+	stringify, parse goja.Callable
+	then             goja.Callable
+	setCtor, mapCtor goja.Value
+	httpError        *goja.Object
+	makeEvent        goja.Callable
+	peerProto        *goja.Object
+	messageProto     *goja.Object
+
+	mu    sync.Mutex
+	peers map[*peer]struct{} // live peers of this generation, for Close
+}
+
+// route is one registered default export.
+type route struct {
+	file      string
+	handler   goja.Callable // HTTP handler; nil when the export is not callable
+	websocket goja.Value    // hooks object or (event) => hooks; nil for HTTP-only routes
+}
+
+// Load installs the web globals and host modules on gen, evaluates the bundle and records the
+// default export of every route. routes[i] describes the bundle's i-th route.
+func Load(gen *engine.Generation, bundle string, routes []Route, opts Options) (*App, error) {
+	a := &App{gen: gen, log: gen.Logger(), opts: opts, peers: make(map[*peer]struct{})}
+	if a.opts.MaxBodyBytes <= 0 {
+		a.opts.MaxBodyBytes = 16 << 20
+	}
+	var registered goja.Value
+	err := gen.Sync(func(vm *goja.Runtime) error {
+		if err := web.Enable(vm); err != nil {
+			return fmt.Errorf("web globals: %w", err)
+		}
+		if err := a.installHost(vm); err != nil {
+			return err
+		}
+		return vm.Set("__azote_register", func(v goja.Value) { registered = v })
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := gen.Eval("bundle.js", bundle); err != nil {
+		return nil, &LoadError{Err: err}
+	}
+	err = gen.Sync(func(vm *goja.Runtime) error {
+		if registered == nil {
+			return fmt.Errorf("the bundle did not register its routes")
+		}
+		list := registered.ToObject(vm).Get("routes").ToObject(vm)
+		for i, r := range routes {
+			rt, err := a.classify(vm, r.File, list.Get(fmt.Sprint(i)))
+			if err != nil {
+				return err
+			}
+			a.routes = append(a.routes, rt)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// LoadError is an exception thrown while the bundle's modules evaluate.
+type LoadError struct{ Err error }
+
+func (e *LoadError) Error() string { return "load app: " + engine.Describe(e.Err) }
+func (e *LoadError) Unwrap() error { return e.Err }
+
+func (a *App) installHost(vm *goja.Runtime) error {
+	json := vm.Get("JSON").ToObject(vm)
+	a.stringify, _ = goja.AssertFunction(json.Get("stringify"))
+	a.parse, _ = goja.AssertFunction(json.Get("parse"))
+	a.then, _ = goja.AssertFunction(vm.Get("Promise").ToObject(vm).Get("prototype").ToObject(vm).Get("then"))
+	a.setCtor = vm.Get("Set")
+	a.mapCtor = vm.Get("Map")
+
+	factory, err := vm.RunProgram(nitroProgram)
+	if err != nil {
+		return fmt.Errorf("host modules: %w", err)
+	}
+	native := vm.NewObject()
+	native.Set("publish", a.publish)
+	native.Set("peers", a.peersOf)
+	native.Set("createEventStream", func(goja.FunctionCall) goja.Value {
+		panic(vm.NewTypeError("createEventStream is not available yet in azote"))
+	})
+	rc := a.opts.RuntimeConfig
+	if rc == nil {
+		rc = map[string]any{}
+	}
+	native.Set("runtimeConfig", rc)
+	mk, _ := goja.AssertFunction(factory)
+	host, err := mk(goja.Undefined(), native)
+	if err != nil {
+		return fmt.Errorf("host modules: %w", err)
+	}
+	if err := vm.Set("__azote_host", host); err != nil {
+		return err
+	}
+	hostFn, _ := goja.AssertFunction(host)
+	nitro, err := hostFn(goja.Undefined(), vm.ToValue("nitro"))
+	if err != nil {
+		return err
+	}
+	a.httpError = nitro.ToObject(vm).Get("HTTPError").ToObject(vm)
+
+	ev, err := vm.RunProgram(eventsProgram)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	evFactory, _ := goja.AssertFunction(ev)
+	mkEvent, err := evFactory(goja.Undefined())
+	if err != nil {
+		return err
+	}
+	a.makeEvent, _ = goja.AssertFunction(mkEvent)
+
+	a.peerProto = a.newPeerPrototype(vm)
+	a.messageProto = a.newMessagePrototype(vm)
+	return nil
+}
+
+func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, error) {
+	rt := &route{file: file}
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil, fmt.Errorf("%s: no default export (export default defineHandler(...) or defineWebSocketHandler(...))", file)
+	}
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, fmt.Errorf("%s: the default export is a %s, not a handler", file, v.ExportType())
+	}
+	if fn, ok := goja.AssertFunction(obj); ok {
+		rt.handler = fn
+	} else if fn, ok := goja.AssertFunction(obj.Get("handler")); ok {
+		rt.handler = fn // object form { handler, middleware }
+	}
+	holder := obj
+	if rt.handler != nil && obj.Get("__azoteWebSocket") == nil {
+		if h, ok := obj.Get("handler").(*goja.Object); ok {
+			holder = h
+		}
+	}
+	if w, ok := holder.Get("__azoteWebSocket").(*goja.Object); ok {
+		rt.websocket = w.Get("hooks")
+	} else if rt.handler == nil {
+		if ws, ok := obj.Get("websocket").(*goja.Object); ok {
+			rt.websocket = ws // { websocket: hooks } object form
+		} else {
+			return nil, fmt.Errorf("%s: the default export is neither a handler function nor { handler } nor a WebSocket handler", file)
+		}
+	}
+	return rt, nil
+}
+
+// IsWebSocket reports whether route i accepts WebSocket upgrades.
+func (a *App) IsWebSocket(i int) bool { return a.routes[i].websocket != nil }
+
+// Close closes every live peer of the generation with code and reason (1012 on reload, 1001 on
+// shutdown). Their close hooks still run.
+func (a *App) Close(code int, reason string) {
+	a.mu.Lock()
+	list := make([]*peer, 0, len(a.peers))
+	for p := range a.peers {
+		list = append(list, p)
+	}
+	a.mu.Unlock()
+	for _, p := range list {
+		p.conn.Close(code, reason)
+	}
+}
+
+// PeerCount is the number of live peers of this generation.
+func (a *App) PeerCount() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.peers)
+}
+
+func (a *App) track(p *peer) {
+	a.mu.Lock()
+	a.peers[p] = struct{}{}
+	a.mu.Unlock()
+}
+
+func (a *App) untrack(p *peer) {
+	a.mu.Lock()
+	delete(a.peers, p)
+	a.mu.Unlock()
+}
+
+// settle calls ok with v, or with what v resolves to when it is a promise; fail gets a rejection.
+// Loop only.
+func (a *App) settle(vm *goja.Runtime, v goja.Value, ok func(goja.Value), fail func(goja.Value)) {
+	p, isPromise := asPromise(v)
+	if !isPromise {
+		ok(v)
+		return
+	}
+	switch p.State() {
+	case goja.PromiseStateFulfilled:
+		ok(p.Result())
+	case goja.PromiseStateRejected:
+		// Attach a handler so the engine does not report it as unhandled.
+		a.then(v, goja.Undefined(), vm.ToValue(func(goja.Value) {}))
+		fail(p.Result())
+	default:
+		a.then(v,
+			vm.ToValue(func(r goja.Value) { ok(r) }),
+			vm.ToValue(func(e goja.Value) { fail(e) }))
+	}
+}
+
+// thrown is the JavaScript value an error from a call carries (the exception value, or a Go
+// error turned into a JS Error).
+func thrown(vm *goja.Runtime, err error) goja.Value {
+	if ex, ok := err.(*goja.Exception); ok {
+		return ex.Value()
+	}
+	return vm.NewGoError(err)
+}
+
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
+
+// asPromise avoids Export on ordinary objects, which would copy them into Go maps.
+func asPromise(v goja.Value) (*goja.Promise, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok || obj.ExportType() != promiseType {
+		return nil, false
+	}
+	p, ok := obj.Export().(*goja.Promise)
+	return p, ok
+}

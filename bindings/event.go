@@ -1,0 +1,238 @@
+package bindings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/bindings/web"
+	"github.com/azote-dev/azote/engine"
+)
+
+// newEvent builds the h3 event for a request. Loop only.
+func (a *App) newEvent(vm *goja.Runtime, req *goja.Object, params map[string]string, ip string) (*goja.Object, error) {
+	p := vm.NewObject()
+	for k, v := range params {
+		p.Set(k, v)
+	}
+	ev, err := a.makeEvent(goja.Undefined(), req, p, vm.ToValue(ip))
+	if err != nil {
+		return nil, err
+	}
+	return ev.ToObject(vm), nil
+}
+
+// ServeHTTP runs route i's handler for a plain HTTP request and writes what it returns
+// (SPEC 7). The request body is read before the handler runs, bounded by MaxBodyBytes.
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params map[string]string) {
+	rt := a.routes[i]
+	var body []byte
+	if r.Body != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		var err error
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.opts.MaxBodyBytes))
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			a.writeError(w, &web.ResponseParts{Status: http.StatusRequestEntityTooLarge, StatusText: "Payload Too Large"}, "request body over the limit")
+			return
+		}
+		if err != nil {
+			return // client went away
+		}
+	}
+	answer := make(chan *web.ResponseParts, 1)
+	ok := a.gen.Run(func(vm *goja.Runtime) {
+		answered := false
+		reply := func(resp *web.ResponseParts) {
+			if !answered {
+				answered = true
+				answer <- resp
+			}
+		}
+		a.handle(vm, rt, r, body, params, reply)
+	})
+	if !ok {
+		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
+		return
+	}
+	select {
+	case resp := <-answer:
+		if r.Method == http.MethodHead {
+			resp.Body = nil
+		}
+		writeResponse(w, resp)
+	case <-r.Context().Done():
+	}
+}
+
+func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, params map[string]string, reply func(*web.ResponseParts)) {
+	req, err := newRequest(vm, r, body)
+	if err != nil {
+		reply(a.internalError(vm, rt, vm.NewGoError(err)))
+		return
+	}
+	event, err := a.newEvent(vm, req, params, remoteIP(r))
+	if err != nil {
+		reply(a.internalError(vm, rt, thrown(vm, err)))
+		return
+	}
+	res, err := rt.handler(goja.Undefined(), event)
+	if err != nil {
+		if engine.IsTimeout(err) {
+			a.log.Error("handler interrupted: it ran past the handler timeout", "route", rt.file, "error", engine.Describe(err))
+			reply(a.errorResponse(vm, http.StatusInternalServerError, "Handler timeout", "", nil))
+			return
+		}
+		reply(a.fromThrown(vm, rt, thrown(vm, err)))
+		return
+	}
+	a.settle(vm, res, func(v goja.Value) {
+		reply(a.fromReturn(vm, rt, event, v))
+	}, func(e goja.Value) {
+		reply(a.fromThrown(vm, rt, e))
+	})
+}
+
+// fromReturn applies SPEC 7's return-value rules.
+func (a *App) fromReturn(vm *goja.Runtime, rt *route, event *goja.Object, v goja.Value) *web.ResponseParts {
+	res := event.Get("res").ToObject(vm)
+	prepared, _ := web.Header(vm, res.Get("headers"))
+	if prepared == nil {
+		prepared = http.Header{}
+	}
+	status := 200
+	if s := res.Get("status"); s != nil && !goja.IsUndefined(s) {
+		status = int(s.ToInteger())
+	}
+	statusText := ""
+	if s := res.Get("statusText"); s != nil && !goja.IsUndefined(s) {
+		statusText = s.String()
+	}
+	out := &web.ResponseParts{Status: status, StatusText: statusText, Header: prepared}
+
+	if resp, ok := web.AsResponse(vm, v); ok {
+		for k, vals := range resp.Header {
+			prepared[k] = vals
+		}
+		resp.Header = prepared
+		return resp
+	}
+	if obj, ok := v.(*goja.Object); ok && obj.ToObject(vm) != nil && isInstance(vm, obj, a.httpError) {
+		return a.fromThrown(vm, rt, obj)
+	}
+	setType := func(t string) {
+		if prepared.Get("Content-Type") == "" {
+			prepared.Set("Content-Type", t)
+		}
+	}
+	switch {
+	case v == nil || goja.IsUndefined(v) || goja.IsNull(v):
+		return out
+	}
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		if s, ok := v.Export().(string); ok {
+			setType("text/plain;charset=UTF-8")
+			out.Body = []byte(s)
+			return out
+		}
+	} else if b, ok := web.Bytes(vm, obj); ok {
+		setType("application/octet-stream")
+		out.Body = b
+		return out
+	}
+	js, err := a.stringify(goja.Undefined(), v)
+	if err != nil {
+		return a.fromThrown(vm, rt, thrown(vm, err))
+	}
+	setType("application/json;charset=UTF-8")
+	if !goja.IsUndefined(js) {
+		out.Body = []byte(js.String())
+	}
+	return out
+}
+
+func isInstance(vm *goja.Runtime, obj *goja.Object, ctor *goja.Object) bool {
+	return vm.InstanceOf(obj, ctor)
+}
+
+// fromThrown turns a thrown value into the JSON error answer: an HTTPError keeps its status,
+// anything else is a 500 whose message and stack show only in dev.
+func (a *App) fromThrown(vm *goja.Runtime, rt *route, e goja.Value) *web.ResponseParts {
+	if resp, ok := rejection(vm, e); ok {
+		return resp
+	}
+	if obj, ok := e.(*goja.Object); ok && isInstance(vm, obj, a.httpError) {
+		status := int(obj.Get("status").ToInteger())
+		statusText := ""
+		if s := obj.Get("statusText"); s != nil && !goja.IsUndefined(s) {
+			statusText = s.String()
+		}
+		var hdr http.Header
+		if h := obj.Get("headers"); h != nil && !goja.IsUndefined(h) {
+			hdr, _ = web.Header(vm, h)
+		}
+		if status >= 500 {
+			a.log.Error("handler error", "route", rt.file, "error", engine.DescribeValue(vm, e))
+		}
+		return a.errorResponse(vm, status, obj.Get("message").String(), statusText, obj.Get("data"), hdr)
+	}
+	return a.internalError(vm, rt, e)
+}
+
+func (a *App) internalError(vm *goja.Runtime, rt *route, e goja.Value) *web.ResponseParts {
+	desc := engine.DescribeValue(vm, e)
+	a.log.Error("handler threw", "route", rt.file, "error", desc)
+	if a.opts.Dev {
+		msg := desc
+		if obj, ok := e.(*goja.Object); ok {
+			if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
+				msg = m.String()
+			}
+		}
+		resp := a.errorResponse(vm, 500, msg, "", nil)
+		resp.Body = bytes.TrimSuffix(resp.Body, []byte("}"))
+		resp.Body = append(resp.Body, []byte(fmt.Sprintf(`,"stack":%s}`, jsonString(strings.Split(desc, "\n"))))...)
+		return resp
+	}
+	return a.errorResponse(vm, 500, "Internal Server Error", "", nil)
+}
+
+// errorResponse is h3's JSON error body: { status, statusText, message, data }.
+func (a *App) errorResponse(vm *goja.Runtime, status int, message, statusText string, data goja.Value, headers ...http.Header) *web.ResponseParts {
+	body := vm.NewObject()
+	body.Set("status", status)
+	if statusText != "" {
+		body.Set("statusText", statusText)
+	}
+	body.Set("message", message)
+	if data != nil && !goja.IsUndefined(data) {
+		body.Set("data", data)
+	}
+	js, err := a.stringify(goja.Undefined(), body)
+	text := `{"status":500,"message":"Internal Server Error"}`
+	if err == nil {
+		text = js.String()
+	}
+	h := http.Header{}
+	for _, extra := range headers {
+		for k, v := range extra {
+			h[k] = v
+		}
+	}
+	h.Set("Content-Type", "application/json;charset=UTF-8")
+	return &web.ResponseParts{Status: status, StatusText: statusText, Header: h, Body: []byte(text)}
+}
+
+func (a *App) writeError(w http.ResponseWriter, resp *web.ResponseParts, message string) {
+	resp.Header = http.Header{"Content-Type": {"application/json;charset=UTF-8"}}
+	resp.Body = []byte(fmt.Sprintf(`{"status":%d,"statusText":%s,"message":%s}`, resp.Status, jsonString(resp.StatusText), jsonString(message)))
+	writeResponse(w, resp)
+}
+
+func nowHTTP() string { return time.Now().UTC().Format(http.TimeFormat) }

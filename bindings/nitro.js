@@ -1,0 +1,126 @@
+// The host modules of an app ("nitro", "h3", "crossws", ...), built once per generation.
+// `native` carries the Go functions the modules expose. The module objects returned here are
+// what `import ... from "nitro"` gives a route.
+(function (native) {
+  "use strict";
+
+  class HTTPError extends Error {
+    constructor(arg, details) {
+      const opts = typeof arg === "string" ? Object.assign({}, details, { message: arg })
+        : arg instanceof Error ? { message: arg.message, cause: arg }
+        : Object.assign({}, arg);
+      super(opts.message || opts.statusText || opts.statusMessage || "HTTPError");
+      if (opts.cause !== undefined) this.cause = opts.cause;
+      const status = Number(opts.status ?? opts.statusCode);
+      this.status = Number.isInteger(status) && status >= 200 && status <= 599 ? status : 500;
+      this.statusText = opts.statusText ?? opts.statusMessage;
+      this.data = opts.data;
+      this.body = opts.body;
+      this.headers = opts.headers;
+      this.unhandled = !!opts.unhandled;
+    }
+    get statusCode() { return this.status; }
+    get statusMessage() { return this.statusText; }
+    toJSON() {
+      const out = { status: this.status };
+      if (this.statusText !== undefined) out.statusText = this.statusText;
+      out.message = this.message;
+      if (this.data !== undefined) out.data = this.data;
+      return out;
+    }
+    static isError(e) { return e instanceof HTTPError; }
+    static status(status, statusText, details) {
+      return new HTTPError(Object.assign({}, details, { status, statusText }));
+    }
+  }
+  Object.defineProperty(HTTPError.prototype, "name", { value: "HTTPError", writable: true, configurable: true });
+
+  const createError = (opts) => opts instanceof HTTPError ? opts : new HTTPError(opts);
+  const isError = (e) => e instanceof HTTPError;
+
+  // A route default export is the handler function itself; the object form keeps its middleware.
+  const defineHandler = (handler) => handler;
+
+  // defineWebSocketHandler(hooks | (event) => hooks, httpHandler?) returns an HTTP handler that
+  // answers 426 to plain requests (or delegates to httpHandler) and carries the hooks for upgrades.
+  function defineWebSocketHandler(hooks, httpHandler) {
+    if (hooks === null || (typeof hooks !== "object" && typeof hooks !== "function")) {
+      throw new TypeError("defineWebSocketHandler expects a hooks object or a function returning one");
+    }
+    const plain = httpHandler === undefined ? undefined
+      : typeof httpHandler === "function" ? httpHandler : httpHandler && httpHandler.handler;
+    const handler = function webSocketHandler(event) {
+      if (plain) return plain(event);
+      return new Response("WebSocket upgrade is required.", {
+        status: 426, statusText: "Upgrade Required", headers: { "content-type": "text/plain;charset=UTF-8" },
+      });
+    };
+    Object.defineProperty(handler, "__azoteWebSocket", { value: { hooks } });
+    return handler;
+  }
+
+  function html(first, ...values) {
+    let text = first;
+    if (Array.isArray(first) && Array.isArray(first.raw)) {
+      text = first[0];
+      for (let i = 0; i < values.length; i++) text += String(values[i]) + first[i + 1];
+    }
+    return new Response(String(text), { headers: { "content-type": "text/html;charset=UTF-8" } });
+  }
+
+  const identity = (x) => x;
+  const noContent = (event, code) => new Response(null, { status: code || 204 });
+  const redirect = (event, location, code) => {
+    if (typeof event === "string") { code = location; location = event; }
+    return new Response(null, { status: code || 302, headers: { location } });
+  };
+
+  const getQuery = (event) => Object.fromEntries(event.url.searchParams);
+  const getRouterParams = (event) => (event.context && event.context.params) || {};
+  const getRouterParam = (event, name) => getRouterParams(event)[name];
+  const getRequestHeaders = (event) => Object.fromEntries(event.req.headers);
+  const getRequestHeader = (event, name) => event.req.headers.get(name) ?? undefined;
+  const getRequestIP = (event) => event.context.clientAddress;
+  const readBody = async (event) => {
+    const text = await event.req.text();
+    if (!text) return undefined;
+    const type = event.req.headers.get("content-type") || "";
+    if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
+    try { return JSON.parse(text); } catch { return text; }
+  };
+  const setResponseStatus = (event, status, text) => {
+    if (status) event.res.status = status;
+    if (text) event.res.statusText = text;
+  };
+  const setResponseHeader = (event, name, value) => {
+    event.res.headers.delete(name);
+    for (const v of Array.isArray(value) ? value : [value]) event.res.headers.append(name, String(v));
+  };
+  const setResponseHeaders = (event, headers) => {
+    for (const [k, v] of Object.entries(headers)) setResponseHeader(event, k, v);
+  };
+
+  const nitro = {
+    defineHandler, defineEventHandler: defineHandler, eventHandler: defineHandler,
+    defineWebSocketHandler, defineMiddleware: identity, defineConfig: identity, defineNitroConfig: identity,
+    defineHooks: identity, html, HTTPError, createError, isError,
+  };
+  const h3 = Object.assign({}, nitro, {
+    defineWebSocket: identity, getQuery, getRouterParam, getRouterParams, getRequestHeader,
+    getRequestHeaders, getHeaders: getRequestHeaders, getHeader: getRequestHeader, getRequestIP,
+    readBody, setResponseStatus, setResponseHeader, setResponseHeaders, noContent, redirect,
+    sendRedirect: redirect, createEventStream: native.createEventStream,
+  });
+  const crossws = { defineHooks: identity, defineWebSocket: identity };
+  const azote = { publish: native.publish, peers: native.peers };
+
+  const modules = {
+    "nitro": nitro, "nitro/h3": h3, "h3": h3, "crossws": crossws, "azote": azote,
+    "nitro/runtime-config": { useRuntimeConfig: () => native.runtimeConfig },
+  };
+  return function host(name) {
+    const m = modules[name] || (name.startsWith("nitro/") ? nitro : name.startsWith("crossws/") ? crossws : undefined);
+    if (!m) throw new Error(`azote: unknown host module "${name}"`);
+    return m;
+  };
+})

@@ -1,0 +1,326 @@
+package bindings
+
+import (
+	"crypto/rand"
+	"fmt"
+	"net/http"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/bindings/web"
+	"github.com/azote-dev/azote/engine"
+	"github.com/azote-dev/azote/ws"
+)
+
+// peer is the crossws Peer a hook receives. It is a goja dynamic object: its properties are
+// read from the connection when asked, so a peer costs one Go struct and one JS object, and its
+// methods live once on a shared prototype. Loop only, except conn which is safe anywhere.
+type peer struct {
+	app  *App
+	conn *ws.Conn
+	obj  *goja.Object
+	id   goja.Value
+	file string
+
+	hooks                              *goja.Object
+	onOpen, onMessage, onClose, onFail goja.Callable
+
+	context   *goja.Object
+	request   *goja.Object
+	websocket *goja.Object // created on first use
+	header    http.Header  // the upgrade request's headers
+	wsURL     string
+	props     map[string]goja.Value
+}
+
+// peerFields are the crossws Peer properties; they are read-only like crossws' getters.
+var peerFields = map[string]bool{
+	"id": true, "namespace": true, "context": true, "request": true, "peers": true,
+	"topics": true, "remoteAddress": true, "websocket": true, "bufferedAmount": true,
+}
+
+func (p *peer) requestHeader(name string) string { return p.header.Get(name) }
+
+func (p *peer) Get(key string) goja.Value {
+	switch key {
+	case "id":
+		return p.id
+	case "namespace":
+		return p.app.gen.Runtime().ToValue(p.conn.Namespace())
+	case "context":
+		return p.context
+	case "request":
+		return p.request
+	case "peers":
+		return p.app.peerSet(p.conn.Namespace())
+	case "topics":
+		vm := p.app.gen.Runtime()
+		topics := p.conn.Topics()
+		vals := make([]any, len(topics))
+		for i, t := range topics {
+			vals[i] = t
+		}
+		set, _ := vm.New(p.app.setCtor, vm.NewArray(vals...))
+		return set
+	case "bufferedAmount":
+		return p.app.gen.Runtime().ToValue(p.conn.BufferedAmount())
+	case "remoteAddress":
+		return p.app.gen.Runtime().ToValue(p.conn.RemoteIP())
+	case "websocket":
+		if p.websocket == nil {
+			p.websocket = p.app.newWebSocketView(p)
+		}
+		return p.websocket
+	}
+	return p.props[key]
+}
+
+func (p *peer) Set(key string, val goja.Value) bool {
+	if peerFields[key] {
+		return false
+	}
+	if p.props == nil {
+		p.props = make(map[string]goja.Value)
+	}
+	p.props[key] = val
+	return true
+}
+
+func (p *peer) Has(key string) bool {
+	if peerFields[key] {
+		return true
+	}
+	_, ok := p.props[key]
+	return ok
+}
+
+func (p *peer) Delete(key string) bool {
+	if peerFields[key] {
+		return false
+	}
+	delete(p.props, key)
+	return true
+}
+
+func (p *peer) Keys() []string {
+	keys := []string{"id", "namespace"}
+	for k := range p.props {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// thisPeer is the receiver of a Peer method.
+func (a *App) thisPeer(vm *goja.Runtime, call goja.FunctionCall) *peer {
+	if obj, ok := call.This.(*goja.Object); ok {
+		if p, ok := obj.Export().(*peer); ok {
+			return p
+		}
+	}
+	panic(vm.NewTypeError("Peer method called on something that is not a peer"))
+}
+
+// newPeerPrototype builds the methods every peer shares.
+func (a *App) newPeerPrototype(vm *goja.Runtime) *goja.Object {
+	proto := vm.NewObject()
+	method := func(name string, fn func(p *peer, call goja.FunctionCall) goja.Value) {
+		proto.Set(name, func(call goja.FunctionCall) goja.Value { return fn(a.thisPeer(vm, call), call) })
+	}
+	method("send", func(p *peer, call goja.FunctionCall) goja.Value {
+		data, binary := a.encode(vm, call.Argument(0))
+		return vm.ToValue(p.conn.Send(binary, data))
+	})
+	method("publish", func(p *peer, call goja.FunctionCall) goja.Value {
+		data, binary := a.encode(vm, call.Argument(1))
+		p.conn.Publish(call.Argument(0).String(), binary, data)
+		return goja.Undefined()
+	})
+	method("subscribe", func(p *peer, call goja.FunctionCall) goja.Value {
+		p.conn.Subscribe(call.Argument(0).String())
+		return goja.Undefined()
+	})
+	method("unsubscribe", func(p *peer, call goja.FunctionCall) goja.Value {
+		p.conn.Unsubscribe(call.Argument(0).String())
+		return goja.Undefined()
+	})
+	method("close", func(p *peer, call goja.FunctionCall) goja.Value {
+		code := ws.CloseNoStatus // like Node's ws.close(): a close frame without a code
+		if c := call.Argument(0); !goja.IsUndefined(c) && !goja.IsNull(c) {
+			code = int(c.ToInteger())
+		}
+		reason := ""
+		if r := call.Argument(1); !goja.IsUndefined(r) && !goja.IsNull(r) {
+			reason = r.String()
+		}
+		p.conn.Close(code, reason)
+		return goja.Undefined()
+	})
+	method("terminate", func(p *peer, call goja.FunctionCall) goja.Value {
+		p.conn.Terminate()
+		return goja.Undefined()
+	})
+	method("ping", func(p *peer, call goja.FunctionCall) goja.Value {
+		data, _ := a.encode(vm, call.Argument(0))
+		p.conn.Ping(data)
+		return goja.Undefined()
+	})
+	method("waitForDrain", func(p *peer, call goja.FunctionCall) goja.Value {
+		threshold := 0
+		if o, ok := call.Argument(0).(*goja.Object); ok {
+			if t := o.Get("threshold"); t != nil && !goja.IsUndefined(t) {
+				threshold = int(t.ToInteger())
+			}
+		}
+		promise, resolve, _ := vm.NewPromise()
+		p.conn.WaitDrain(threshold, func() {
+			a.gen.Run(func(*goja.Runtime) { resolve(goja.Undefined()) })
+		})
+		return vm.ToValue(promise)
+	})
+	method("toString", func(p *peer, call goja.FunctionCall) goja.Value { return p.id })
+	method("toJSON", func(p *peer, call goja.FunctionCall) goja.Value {
+		o := vm.NewObject()
+		o.Set("id", p.id)
+		o.Set("namespace", p.conn.Namespace())
+		return o
+	})
+	return proto
+}
+
+// encode turns what a hook passes to send/publish into frame bytes: strings as text, bytes as
+// binary, null/undefined as empty text, other primitives as their string, objects and arrays
+// as JSON text (SPEC 4).
+func (a *App) encode(vm *goja.Runtime, v goja.Value) ([]byte, bool) {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil, false
+	}
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		return []byte(v.String()), false
+	}
+	if b, ok := web.Bytes(vm, obj); ok {
+		return b, true
+	}
+	s, err := a.stringify(goja.Undefined(), obj)
+	if err != nil {
+		panic(err)
+	}
+	if goja.IsUndefined(s) {
+		return nil, false
+	}
+	return []byte(s.String()), false
+}
+
+// peerSet is a Set of the live peers of a namespace, in connect order.
+func (a *App) peerSet(namespace string) goja.Value {
+	vm := a.gen.Runtime()
+	conns := a.opts.WS.Hub().Peers(namespace)
+	vals := make([]any, 0, len(conns))
+	for _, c := range conns {
+		if p, ok := c.Value().(*peer); ok && p.obj != nil {
+			vals = append(vals, p.obj)
+		}
+	}
+	set, err := vm.New(a.setCtor, vm.NewArray(vals...))
+	if err != nil {
+		panic(err)
+	}
+	return set
+}
+
+// newPeer makes the JS peer for an accepted connection. Loop only.
+func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer {
+	p := &peer{
+		app: a, conn: conn, id: vm.ToValue(newUUID()), file: up.route.file,
+		hooks: up.hooks, context: up.context, request: up.request,
+		header: up.header, wsURL: up.wsURL,
+	}
+	p.onOpen = hook(up.hooks, "open")
+	p.onMessage = hook(up.hooks, "message")
+	p.onClose = hook(up.hooks, "close")
+	p.onFail = hook(up.hooks, "error")
+	p.obj = vm.NewDynamicObject(p)
+	p.obj.SetPrototype(a.peerProto)
+	return p
+}
+
+func hook(hooks *goja.Object, name string) goja.Callable {
+	if hooks == nil {
+		return nil
+	}
+	fn, _ := goja.AssertFunction(hooks.Get(name))
+	return fn
+}
+
+// callHook runs one hook of a peer. An exception or a rejected promise is logged with its
+// source-mapped stack and the connection stays; a call interrupted for running too long closes
+// the peer with 1011 (SPEC 3, 11). Loop only.
+func (a *App) callHook(vm *goja.Runtime, p *peer, name string, fn goja.Callable, args ...goja.Value) {
+	res, err := fn(p.hooks, args...)
+	if err != nil {
+		if engine.IsTimeout(err) {
+			a.log.Error("websocket hook interrupted: it ran past the handler timeout; closing the peer with 1011",
+				"hook", name, "route", p.file, "peer", p.id.String(), "error", engine.Describe(err))
+			p.conn.Close(1011, "handler timeout")
+			return
+		}
+		a.log.Error("websocket hook threw", "hook", name, "route", p.file, "peer", p.id.String(), "error", engine.Describe(err))
+		return
+	}
+	if _, ok := asPromise(res); ok {
+		a.settle(vm, res, func(goja.Value) {}, func(e goja.Value) {
+			a.log.Error("websocket hook rejected", "hook", name, "route", p.file, "peer", p.id.String(),
+				"error", engine.DescribeValue(vm, e))
+		})
+	}
+}
+
+// OnMessage implements ws.Handler: the frame becomes a message hook call on the loop.
+func (a *App) OnMessage(c *ws.Conn, binary bool, data []byte) {
+	a.gen.Run(func(vm *goja.Runtime) {
+		p, ok := c.Value().(*peer)
+		if !ok || p.onMessage == nil {
+			return
+		}
+		m := a.newMessage(vm, p, binary, data)
+		a.callHook(vm, p, "message", p.onMessage, p.obj, m)
+	})
+}
+
+// OnError implements ws.Handler.
+func (a *App) OnError(c *ws.Conn, err error) {
+	a.gen.Run(func(vm *goja.Runtime) {
+		p, ok := c.Value().(*peer)
+		if !ok || p.onFail == nil {
+			return
+		}
+		a.callHook(vm, p, "error", p.onFail, p.obj, vm.NewGoError(err))
+	})
+}
+
+// OnClose implements ws.Handler.
+func (a *App) OnClose(c *ws.Conn, code int, reason string) {
+	p, ok := c.Value().(*peer)
+	if !ok {
+		return
+	}
+	a.untrack(p)
+	a.gen.Run(func(vm *goja.Runtime) {
+		if p.onClose == nil {
+			return
+		}
+		details := vm.NewObject()
+		details.Set("code", code)
+		details.Set("reason", reason)
+		a.callHook(vm, p, "close", p.onClose, p.obj, details)
+	})
+}
+
+// newUUID is a random RFC 4122 version 4 UUID.
+func newUUID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}

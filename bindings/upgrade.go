@@ -1,0 +1,281 @@
+package bindings
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/bindings/web"
+	"github.com/azote-dev/azote/engine"
+)
+
+// pendingUpgrade carries an accepted upgrade from the loop to the handshake and back.
+type pendingUpgrade struct {
+	route     *route
+	hooks     *goja.Object
+	context   *goja.Object
+	request   *goja.Object
+	header    http.Header
+	wsURL     string
+	namespace string
+	response  http.Header // headers for the 101 answer
+	reject    *web.ResponseParts
+}
+
+// Upgrade answers a WebSocket upgrade request for route i (SPEC 3): it resolves the hooks, awaits
+// upgrade(request), then either rejects with the hook's Response or completes the handshake and
+// calls open(peer). It returns once the handshake is done; the connection lives on.
+func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[string]string) {
+	rt := a.routes[i]
+	if rt.websocket == nil {
+		http.Error(w, "Not Found", http.StatusNotFound)
+		return
+	}
+	up := &pendingUpgrade{route: rt, header: r.Header.Clone(), namespace: r.URL.Path}
+	up.wsURL = "ws://" + r.Host + r.URL.RequestURI()
+	if r.TLS != nil {
+		up.wsURL = "wss://" + r.Host + r.URL.RequestURI()
+	}
+	decided := make(chan error, 1)
+	ok := a.gen.Run(func(vm *goja.Runtime) {
+		answered := false
+		a.resolveUpgrade(vm, r, params, up, func(err error) {
+			if !answered {
+				answered = true
+				decided <- err
+			}
+		})
+	})
+	if !ok {
+		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
+		return
+	}
+	var err error
+	select {
+	case err = <-decided:
+	case <-r.Context().Done():
+		return
+	}
+	if err != nil {
+		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+		return
+	}
+	if up.reject != nil {
+		writeResponse(w, up.reject)
+		return
+	}
+	conn, err := a.opts.WS.Upgrade(w, r, up.response, up.namespace)
+	if err != nil {
+		a.log.Debug("websocket handshake failed", "route", rt.file, "error", err)
+		return
+	}
+	started := a.gen.Run(func(vm *goja.Runtime) {
+		p := a.newPeer(vm, up, conn)
+		conn.SetValue(p)
+		a.track(p)
+		conn.Start(a)
+		if p.onOpen != nil {
+			a.callHook(vm, p, "open", p.onOpen, p.obj)
+		}
+	})
+	if !started {
+		conn.Close(1012, "Service Restart")
+	}
+}
+
+// resolveUpgrade runs on the loop: hooks, then upgrade(request), then done(nil) with up filled
+// in, or done(err) for a 500.
+func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[string]string, up *pendingUpgrade, done func(error)) {
+	req, err := newRequest(vm, r, nil)
+	if err != nil {
+		done(err)
+		return
+	}
+	up.request = req
+	up.context = vm.NewObject()
+	req.Set("context", up.context)
+
+	fail := func(what string, v goja.Value) {
+		if resp, ok := rejection(vm, v); ok {
+			up.reject = resp
+			done(nil)
+			return
+		}
+		a.log.Error("websocket "+what+" failed", "route", up.route.file, "error", engine.DescribeValue(vm, v))
+		done(fmt.Errorf("%s failed", what))
+	}
+	callErr := func(what string, err error) {
+		if engine.IsTimeout(err) {
+			a.log.Error("websocket "+what+" interrupted: it ran past the handler timeout", "route", up.route.file, "error", engine.Describe(err))
+			done(err)
+			return
+		}
+		fail(what, thrown(vm, err))
+	}
+
+	withHooks := func(h goja.Value) {
+		hooks, ok := h.(*goja.Object)
+		if !ok {
+			a.log.Error("websocket handler resolved to no hooks object", "route", up.route.file)
+			done(fmt.Errorf("no hooks"))
+			return
+		}
+		up.hooks = hooks
+		upgrade := hook(hooks, "upgrade")
+		if upgrade == nil {
+			done(nil)
+			return
+		}
+		res, err := upgrade(hooks, req)
+		if err != nil {
+			callErr("upgrade hook", err)
+			return
+		}
+		a.settle(vm, res, func(v goja.Value) {
+			if resp, ok := web.AsResponse(vm, v); ok {
+				up.reject = resp
+				done(nil)
+				return
+			}
+			if err := a.applyUpgradeResult(vm, v, up); err != nil {
+				a.log.Error("websocket upgrade hook returned a bad value", "route", up.route.file, "error", err)
+				done(err)
+				return
+			}
+			done(nil)
+		}, func(e goja.Value) { fail("upgrade hook", e) })
+	}
+
+	if resolve, ok := goja.AssertFunction(up.route.websocket); ok {
+		event, err := a.newEvent(vm, req, params, remoteIP(r))
+		if err != nil {
+			done(err)
+			return
+		}
+		h, err := resolve(goja.Undefined(), event)
+		if err != nil {
+			callErr("hooks resolver", err)
+			return
+		}
+		a.settle(vm, h, withHooks, func(e goja.Value) { fail("hooks resolver", e) })
+		return
+	}
+	withHooks(up.route.websocket)
+}
+
+// applyUpgradeResult reads { headers, namespace, context, protocol } (SPEC 3).
+func (a *App) applyUpgradeResult(vm *goja.Runtime, v goja.Value, up *pendingUpgrade) error {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil // nothing, or a primitive: accept with defaults
+	}
+	if h := obj.Get("headers"); h != nil && !goja.IsUndefined(h) {
+		hdr, err := web.Header(vm, h)
+		if err != nil {
+			return fmt.Errorf("headers: %w", err)
+		}
+		up.response = hdr
+	}
+	if ns := obj.Get("namespace"); ns != nil && !goja.IsUndefined(ns) && !goja.IsNull(ns) {
+		up.namespace = ns.String()
+	}
+	if c, ok := obj.Get("context").(*goja.Object); ok {
+		for _, k := range c.Keys() {
+			up.context.Set(k, c.Get(k))
+		}
+	}
+	if p := obj.Get("protocol"); p != nil && !goja.IsUndefined(p) && !goja.IsNull(p) {
+		if up.response == nil {
+			up.response = http.Header{}
+		}
+		up.response.Set("Sec-WebSocket-Protocol", p.String())
+	}
+	// gorilla refuses to pass extension headers through; azote negotiates none.
+	if up.response != nil {
+		up.response.Del("Sec-WebSocket-Extensions")
+	}
+	return nil
+}
+
+// rejection reads a thrown Response, or a thrown object carrying one in `response`.
+func rejection(vm *goja.Runtime, v goja.Value) (*web.ResponseParts, bool) {
+	if resp, ok := web.AsResponse(vm, v); ok {
+		return resp, true
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		if r := obj.Get("response"); r != nil {
+			return web.AsResponse(vm, r)
+		}
+	}
+	return nil, false
+}
+
+// writeResponse writes a response with its exact status text. net/http always sends the
+// standard reason phrase, so a custom one is written on the raw connection.
+func writeResponse(w http.ResponseWriter, resp *web.ResponseParts) {
+	status := resp.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	h := w.Header()
+	for k, v := range resp.Header {
+		h[k] = v
+	}
+	if resp.StatusText == "" || resp.StatusText == http.StatusText(status) {
+		h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
+		w.WriteHeader(status)
+		w.Write(resp.Body)
+		return
+	}
+	conn, buf, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		w.WriteHeader(status)
+		w.Write(resp.Body)
+		return
+	}
+	defer conn.Close()
+	writeRaw(buf.Writer, status, resp.StatusText, h, resp.Body)
+}
+
+func writeRaw(bw *bufio.Writer, status int, text string, h http.Header, body []byte) {
+	text = strings.NewReplacer("\r", "", "\n", "").Replace(text)
+	fmt.Fprintf(bw, "HTTP/1.1 %03d %s\r\n", status, text)
+	h.Del("Transfer-Encoding")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Connection", "close")
+	if h.Get("Date") == "" {
+		h.Set("Date", nowHTTP())
+	}
+	h.Write(bw)
+	bw.WriteString("\r\n")
+	bw.Write(body)
+	bw.Flush()
+}
+
+// remoteIP is the client address without the port.
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// newRequest is the web Request for r. Go keeps Host out of r.Header; JavaScript sees it.
+func newRequest(vm *goja.Runtime, r *http.Request, body []byte) (*goja.Object, error) {
+	h := make(http.Header, len(r.Header)+1)
+	h.Set("Host", r.Host)
+	for k, v := range r.Header {
+		h[k] = v
+	}
+	scheme := "http://"
+	if r.TLS != nil {
+		scheme = "https://"
+	}
+	return web.NewRequest(vm, r.Method, scheme+r.Host+r.URL.RequestURI(), h, body)
+}

@@ -1,0 +1,132 @@
+// Response: what a handler returns and fetch resolves to.
+(function (global, internal) {
+"use strict";
+
+const { Headers, extractBody, mixinBody, headersCopy, headersFlat, headersFreeze, toUSVString, utf8Encode } = internal;
+const URLCtor = global.URL;
+const jsonStringify = JSON.stringify;
+const constructing = Symbol("Response");
+const reasonPhraseRe = /^[\t\x20-\x7e\x80-\xff]*$/;
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+
+// toUnsignedShort is WebIDL's conversion to `unsigned short`.
+function toUnsignedShort(v) {
+	let n = Number(v);
+	n = Number.isFinite(n) ? Math.trunc(n) : 0;
+	return ((n % 65536) + 65536) % 65536;
+}
+
+class Response {
+	#status = 200;
+	#statusText = "";
+	#headers;
+	#body = { bytes: null, used: false };
+	#type = "default";
+
+	constructor(body = null, init = undefined) {
+		if (body === constructing) return;
+		this.#initialize(init, body != null ? extractBody(body) : null);
+	}
+
+	// #initialize is the standard's "initialize a response" step.
+	#initialize(init, body) {
+		if (init != null && typeof init !== "object" && typeof init !== "function") {
+			throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
+		}
+		init ??= {};
+		if (init.status !== undefined) {
+			const status = toUnsignedShort(init.status);
+			if (status < 200 || status > 599) {
+				throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+			}
+			this.#status = status;
+		}
+		if (init.statusText !== undefined) {
+			const statusText = String(init.statusText);
+			if (!reasonPhraseRe.test(statusText)) throw new TypeError("Invalid statusText");
+			this.#statusText = statusText;
+		}
+		this.#headers = init.headers !== undefined ? new Headers(init.headers) : new Headers();
+		if (body !== null) {
+			if (nullBodyStatuses.has(this.#status)) {
+				throw new TypeError("Response constructor: Invalid response status code " + this.#status);
+			}
+			this.#body = { bytes: body.bytes, used: false };
+			if (body.type !== null && !this.#headers.has("content-type")) this.#headers.append("content-type", body.type);
+		}
+	}
+
+	get type() { return this.#type; }
+	get url() { return ""; }
+	get redirected() { return false; }
+	get status() { return this.#status; }
+	get ok() { return this.#status >= 200 && this.#status <= 299; }
+	get statusText() { return this.#statusText; }
+	get headers() { return this.#headers; }
+
+	clone() {
+		if (this.#body.used) throw new TypeError("Response.clone: Body has already been consumed.");
+		const r = new Response(constructing);
+		r.#status = this.#status;
+		r.#statusText = this.#statusText;
+		r.#type = this.#type;
+		r.#headers = headersCopy(this.#headers);
+		if (this.#type === "error") headersFreeze(r.#headers);
+		r.#body = { bytes: this.#body.bytes, used: false };
+		return r;
+	}
+
+	static error() {
+		const r = new Response(constructing);
+		r.#status = 0;
+		r.#type = "error";
+		r.#headers = headersFreeze(new Headers());
+		return r;
+	}
+
+	static json(data, init = undefined) {
+		const text = jsonStringify(data);
+		if (text === undefined) throw new TypeError("Value is not JSON serializable");
+		const r = new Response(constructing);
+		r.#initialize(init, { bytes: utf8Encode(text), type: "application/json" });
+		return r;
+	}
+
+	static redirect(url, status = 302) {
+		let href;
+		try {
+			href = new URLCtor(toUSVString(url)).href;
+		} catch (err) {
+			throw new TypeError("Failed to parse URL from " + url, { cause: err });
+		}
+		status = toUnsignedShort(status);
+		if (!redirectStatuses.has(status)) throw new RangeError("Invalid status code " + status);
+		const r = new Response(constructing);
+		r.#status = status;
+		r.#headers = new Headers();
+		internal.headersAppend(r.#headers, "location", href);
+		headersFreeze(r.#headers);
+		return r;
+	}
+
+	static {
+		internal.responseBody = (v) => {
+			if (!(#body in v)) throw new TypeError("Illegal invocation");
+			return v.#body;
+		};
+		internal.responseHeaders = (v) => v.#headers;
+		// responseParts is what Go's AsResponse reads: [status, statusText, flat headers,
+		// bytes or null], or undefined for anything that is not a Response.
+		internal.responseParts = (v) => (v !== null && typeof v === "object" && #status in v)
+			? [v.#status, v.#statusText, headersFlat(v.#headers), v.#body.bytes]
+			: undefined;
+	}
+}
+
+mixinBody(Response.prototype, internal.responseBody, internal.responseHeaders, "Response");
+Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: "Response", configurable: true });
+
+internal.Response = Response;
+internal.define("Response", Response);
+})

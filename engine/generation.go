@@ -1,0 +1,156 @@
+// Package engine runs one generation of an app: a goja runtime, its event loop, and the
+// guarded calls into JavaScript.
+//
+// The one rule of concurrency: only the loop goroutine touches goja values. Any goroutine may
+// hand work to the loop with Run (non-blocking, in order) or Sync (waits for the result, must not
+// be called from the loop). Code running on the loop may use the *goja.Runtime it is given and
+// call Call/Guard for JavaScript functions.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/eventloop"
+)
+
+// DefaultHandlerTimeout is how long one JavaScript call may run before it is interrupted.
+const DefaultHandlerTimeout = 5 * time.Second
+
+// Options configures a Generation.
+type Options struct {
+	// HandlerTimeout bounds one call into JavaScript (a hook, a handler, a timer callback).
+	// Zero means DefaultHandlerTimeout.
+	HandlerTimeout time.Duration
+	// Logger receives console output, unhandled rejections and errors. Nil means slog.Default().
+	Logger *slog.Logger
+}
+
+// Generation is one loaded app: one goja runtime and its event loop. All JavaScript of the
+// generation runs on that loop, in the order the work was handed to it.
+type Generation struct {
+	loop    *eventloop.EventLoop
+	vm      *goja.Runtime // loop goroutine only
+	log     *slog.Logger
+	timeout time.Duration
+
+	watchdog watchdog
+	timers   timers          // loop goroutine only
+	rejected []*goja.Promise // loop goroutine only: rejections not yet handled this turn
+
+	released atomic.Bool
+	stopOnce sync.Once
+}
+
+// New starts a generation's runtime and loop with timers, queueMicrotask and console installed.
+func New(opts Options) (*Generation, error) {
+	if opts.HandlerTimeout <= 0 {
+		opts.HandlerTimeout = DefaultHandlerTimeout
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	g := &Generation{
+		loop:    eventloop.NewEventLoop(eventloop.EnableConsole(false)),
+		log:     opts.Logger,
+		timeout: opts.HandlerTimeout,
+	}
+	g.loop.Start()
+	err := g.Sync(func(vm *goja.Runtime) error {
+		g.vm = vm
+		vm.SetPromiseRejectionTracker(g.trackRejection)
+		g.timers.install(g, vm)
+		return installConsole(vm, g.log)
+	})
+	if err != nil {
+		g.Release()
+		return nil, fmt.Errorf("start runtime: %w", err)
+	}
+	g.watchdog.start(g)
+	return g, nil
+}
+
+// Logger is the generation's logger.
+func (g *Generation) Logger() *slog.Logger { return g.log }
+
+// Run queues fn on the loop and returns at once. Jobs run in the order they were queued. A JS
+// call inside fn that overruns the handler timeout is interrupted (its Call returns an error for
+// which IsTimeout is true); a Go panic inside fn is logged and the loop keeps going. Run reports
+// false when the generation has been released.
+func (g *Generation) Run(fn func(vm *goja.Runtime)) bool {
+	if g.released.Load() {
+		return false
+	}
+	return g.loop.RunOnLoop(func(vm *goja.Runtime) { g.job(vm, fn) })
+}
+
+// Sync runs fn on the loop and waits for it. It must not be called from the loop.
+func (g *Generation) Sync(fn func(vm *goja.Runtime) error) error {
+	done := make(chan error, 1)
+	ok := g.loop.RunOnLoop(func(vm *goja.Runtime) {
+		var err error
+		g.job(vm, func(vm *goja.Runtime) { err = fn(vm) })
+		done <- err
+	})
+	if !ok {
+		return ErrReleased
+	}
+	return <-done
+}
+
+// ErrReleased is returned by Sync on a released generation.
+var ErrReleased = errors.New("generation released")
+
+// job is the frame around every unit of loop work: watchdog bookkeeping, panic containment and
+// the unhandled-rejection report once the work and its microtasks are done.
+func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
+	g.vm = vm
+	g.watchdog.enter()
+	defer func() {
+		if p := recover(); p != nil {
+			g.log.Error("internal error on the event loop", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		}
+		g.watchdog.leave(vm)
+		g.reportRejections()
+	}()
+	fn(vm)
+}
+
+// Call calls fn on the loop goroutine. JavaScript exceptions come back as errors (see Describe).
+func (g *Generation) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (goja.Value, error) {
+	if this == nil {
+		this = goja.Undefined()
+	}
+	return fn(this, args...)
+}
+
+// Eval compiles and runs a script on the loop and waits for it.
+func (g *Generation) Eval(name, src string) error {
+	prg, err := goja.Compile(name, src, false)
+	if err != nil {
+		return fmt.Errorf("compile %s: %w", name, err)
+	}
+	return g.Sync(func(vm *goja.Runtime) error {
+		_, err := vm.RunProgram(prg)
+		return err
+	})
+}
+
+// Release stops the loop, cancels every timer and interval, and frees the runtime. Work queued
+// after Release is dropped. It must not be called from the loop.
+func (g *Generation) Release() {
+	g.stopOnce.Do(func() {
+		g.released.Store(true)
+		g.watchdog.stop()
+		g.loop.Terminate()
+	})
+}
+
+// Runtime is the generation's goja runtime. Loop goroutine only.
+func (g *Generation) Runtime() *goja.Runtime { return g.vm }

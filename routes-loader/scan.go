@@ -1,0 +1,197 @@
+package loader
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// App is the result of scanning an app folder.
+type App struct {
+	Dir        string   // absolute, symlinks resolved
+	Routes     []Route  // after duplicate removal, in scan order (api/, routes/), stable
+	Middleware []string // files relative to Dir, in full relative path order
+	PublicDir  string   // absolute path of DIR/public (DIR/server/public for the server/ layout) if it exists, else ""
+	ConfigFile string   // "nitro.config.ts|js|mjs" relative name if present, else ""
+	Warnings   []string // skipped files and duplicate routes, for the log
+}
+
+// sourceExts are the file extensions Scan picks up, in the order that breaks ties between
+// files with the same stem ("a.ts" beats "a.js").
+var sourceExts = []string{"ts", "mts", "cts", "tsx", "js", "mjs", "cjs", "jsx"}
+
+var configNames = []string{"nitro.config.ts", "nitro.config.js", "nitro.config.mjs"}
+
+// Scan reads dir with SPEC section 1's rules: DIR/api/ (under /api), DIR/routes/,
+// DIR/middleware/, or the same three inside DIR/server/ when DIR has none of them.
+// It fails when dir does not exist or holds no route file.
+func Scan(dir string) (*App, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("scan app %s: %w", dir, err)
+	}
+	abs, err = filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("scan app %s: %w", dir, err)
+	}
+	if !isDir(abs) {
+		return nil, fmt.Errorf("scan app %s: not a directory", dir)
+	}
+	app := &App{Dir: abs}
+
+	base := "" // folder holding api/ routes/ middleware/, relative to abs
+	if !hasAny(abs, "api", "routes", "middleware") && hasAny(filepath.Join(abs, "server"), "api", "routes", "middleware") {
+		base = "server/"
+	}
+
+	seen := map[string]Route{} // routeKey -> the first route with that key
+	for _, src := range []struct{ folder, prefix string }{{"api", "/api"}, {"routes", ""}} {
+		files, err := sourceFiles(abs, base+src.folder)
+		if err != nil {
+			return nil, fmt.Errorf("scan app %s: %w", dir, err)
+		}
+		sortByStem(files)
+		for _, f := range files {
+			rel := strings.TrimPrefix(f, base+src.folder+"/")
+			path, method, err := routeForFile(rel, src.prefix)
+			if err != nil {
+				app.Warnings = append(app.Warnings, fmt.Sprintf("skipping %s: %v", f, err))
+				continue
+			}
+			r := Route{Path: path, Method: method, File: f}
+			key := routeKey(r)
+			if first, dup := seen[key]; dup {
+				app.Warnings = append(app.Warnings, fmt.Sprintf("%s and %s both map to %s; using %s", first.File, f, first.describe(), first.File))
+				continue
+			}
+			seen[key] = r
+			app.Routes = append(app.Routes, r)
+		}
+	}
+
+	app.Middleware, err = sourceFiles(abs, base+"middleware")
+	if err != nil {
+		return nil, fmt.Errorf("scan app %s: %w", dir, err)
+	}
+	sort.Strings(app.Middleware)
+
+	if p := filepath.Join(abs, "public"); isDir(p) {
+		app.PublicDir = p
+	} else if p := filepath.Join(abs, "server", "public"); base != "" && isDir(p) {
+		app.PublicDir = p
+	}
+	for _, name := range configNames {
+		if isFile(filepath.Join(abs, name)) {
+			app.ConfigFile = name
+			break
+		}
+	}
+
+	if len(app.Routes) == 0 {
+		where := "api/ or routes/"
+		if base != "" {
+			where = "server/api/ or server/routes/"
+		}
+		return nil, fmt.Errorf("scan app %s: no route files in %s", dir, where)
+	}
+	return app, nil
+}
+
+// sourceFiles lists the source files under root/folder as slash-separated paths relative to
+// root. A missing folder is not an error. Hidden entries, node_modules, declaration files and
+// tests are left out.
+func sourceFiles(root, folder string) ([]string, error) {
+	start := filepath.Join(root, filepath.FromSlash(folder))
+	if !isDir(start) {
+		return nil, nil
+	}
+	var out []string
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !isSourceName(name) {
+			return nil
+		}
+		// Symlinked files count; symlinked folders are not followed (no cycles to guard).
+		if d.Type()&fs.ModeSymlink != 0 && !isFile(p) {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walk %s: %w", start, err)
+	}
+	return out, nil
+}
+
+func isSourceName(name string) bool {
+	ext := fileExt(name)
+	if extRank(ext) < 0 || strings.HasSuffix(name, ".d."+ext) {
+		return false
+	}
+	return !strings.Contains(name, ".test.") && !strings.Contains(name, ".spec.")
+}
+
+func fileExt(name string) string {
+	if dot := strings.LastIndexByte(name, '.'); dot >= 0 {
+		return name[dot+1:]
+	}
+	return ""
+}
+
+func extRank(ext string) int {
+	for i, e := range sourceExts {
+		if e == ext {
+			return i
+		}
+	}
+	return -1
+}
+
+// sortByStem orders files by path without extension, then by extension preference, so the
+// winner among "a.ts" and "a.js" does not depend on the alphabet.
+func sortByStem(files []string) {
+	sort.SliceStable(files, func(i, j int) bool {
+		ei, ej := fileExt(files[i]), fileExt(files[j])
+		si, sj := strings.TrimSuffix(files[i], "."+ei), strings.TrimSuffix(files[j], "."+ej)
+		if si != sj {
+			return si < sj
+		}
+		return extRank(ei) < extRank(ej)
+	})
+}
+
+func hasAny(dir string, names ...string) bool {
+	for _, n := range names {
+		if isDir(filepath.Join(dir, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}

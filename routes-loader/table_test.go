@@ -1,0 +1,112 @@
+package loader
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestTableMatch(t *testing.T) {
+	routes := []Route{
+		{Path: "/"},                          // 0
+		{Path: "/chat"},                      // 1
+		{Path: "/rooms/:room"},               // 2
+		{Path: "/rooms/lobby"},               // 3
+		{Path: "/files/**:path"},             // 4
+		{Path: "/**"},                        // 5
+		{Path: "/hello", Method: "GET"},      // 6
+		{Path: "/hello"},                     // 7
+		{Path: "/hello", Method: "POST"},     // 8
+		{Path: "/user-:id"},                  // 9
+		{Path: "/:slug"},                     // 10
+		{Path: "/a/:x/c"},                    // 11
+		{Path: "/a/b/:y"},                    // 12
+		{Path: "/only-post", Method: "POST"}, // 13
+		{Path: "/docs/**"},                   // 14
+		{Path: "/api/users/:id/posts/:post"}, // 15
+	}
+	tab := NewTable(routes)
+	tests := []struct {
+		method, path string
+		want         int
+		params       map[string]string
+	}{
+		{"GET", "/", 0, map[string]string{}},
+		{"GET", "/chat", 1, map[string]string{}},
+		{"GET", "/chat/", 1, map[string]string{}},
+		{"GET", "/chat?x=1", 1, map[string]string{}},
+		{"GET", "/c%68at", 1, map[string]string{}},
+		{"GET", "/rooms/lobby", 3, map[string]string{}},
+		{"GET", "/rooms/game", 2, map[string]string{"room": "game"}},
+		{"GET", "/rooms/game/", 2, map[string]string{"room": "game"}},
+		{"GET", "/rooms/a%20b", 2, map[string]string{"room": "a b"}},
+		{"GET", "/rooms/caf%C3%A9", 2, map[string]string{"room": "café"}},
+		{"GET", "/rooms/100%", 2, map[string]string{"room": "100%"}}, // bad escape stays raw
+		{"GET", "/rooms", 10, map[string]string{"slug": "rooms"}},    // no route at /rooms: backtrack to /:slug
+		{"GET", "/files/a/b/c", 4, map[string]string{"path": "a/b/c"}},
+		{"GET", "/files/a%2Fb", 4, map[string]string{"path": "a/b"}},
+		{"GET", "/files", 10, map[string]string{"slug": "files"}}, // a named catch-all needs a segment
+		{"GET", "/docs", 14, map[string]string{"_": ""}},          // an unnamed one does not
+		{"GET", "/docs/x/y", 14, map[string]string{"_": "x/y"}},
+		{"GET", "/x/y/z", 5, map[string]string{"_": "x/y/z"}},
+		{"GET", "/hello", 6, map[string]string{}},
+		{"POST", "/hello", 8, map[string]string{}},
+		{"PUT", "/hello", 7, map[string]string{}},
+		{"GET", "/user-42", 9, map[string]string{"id": "42"}},
+		{"GET", "/user-", 10, map[string]string{"slug": "user-"}},
+		{"GET", "/a/b/c", 12, map[string]string{"y": "c"}}, // static b beats :x at segment 2
+		{"GET", "/a/z/c", 11, map[string]string{"x": "z"}},
+		{"GET", "/a/b", 5, map[string]string{"_": "a/b"}},
+		{"POST", "/only-post", 13, map[string]string{}},
+		{"GET", "/only-post", 10, map[string]string{"slug": "only-post"}}, // method miss backtracks
+		{"GET", "/api/users/7/posts/9", 15, map[string]string{"id": "7", "post": "9"}},
+	}
+	for _, tt := range tests {
+		idx, params, ok := tab.Match(tt.method, tt.path)
+		if !ok || idx != tt.want || !reflect.DeepEqual(params, tt.params) {
+			t.Errorf("Match(%s %s) = %d %v %v; want %d %v", tt.method, tt.path, idx, params, ok, tt.want, tt.params)
+		}
+	}
+}
+
+func TestTableNoMatchAndAllowed(t *testing.T) {
+	tab := NewTable([]Route{
+		{Path: "/chat"},
+		{Path: "/form", Method: "POST"},
+		{Path: "/form", Method: "PUT"},
+		{Path: "/rooms/:room", Method: "GET"},
+	})
+	for _, p := range []string{"/", "/nope", "/chat/x", "/rooms", "/rooms//"} {
+		if idx, _, ok := tab.Match("GET", p); ok {
+			t.Errorf("Match(GET %s) = %d, want no match", p, idx)
+		}
+		if m := tab.AllowedMethods(p); m != nil {
+			t.Errorf("AllowedMethods(%s) = %v, want nil", p, m)
+		}
+	}
+	if _, _, ok := tab.Match("GET", "/form"); ok {
+		t.Error("GET /form matched a POST/PUT-only route")
+	}
+	if got, want := tab.AllowedMethods("/form/"), []string{"POST", "PUT"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("AllowedMethods(/form/) = %v, want %v", got, want)
+	}
+	if got, want := tab.AllowedMethods("/chat"), []string{"*"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("AllowedMethods(/chat) = %v, want %v", got, want)
+	}
+	if _, _, ok := tab.Match("DELETE", "/rooms/x"); ok {
+		t.Error("DELETE /rooms/x matched a GET-only route")
+	}
+	if got := tab.AllowedMethods("/rooms/x"); !reflect.DeepEqual(got, []string{"GET"}) {
+		t.Errorf("AllowedMethods(/rooms/x) = %v", got)
+	}
+	if _, _, ok := NewTable(nil).Match("GET", "/"); ok {
+		t.Error("empty table matched")
+	}
+}
+
+func TestTableFirstDuplicateWins(t *testing.T) {
+	tab := NewTable([]Route{{Path: "/r/:a"}, {Path: "/r/:b"}})
+	idx, params, ok := tab.Match("GET", "/r/1")
+	if !ok || idx != 0 || params["a"] != "1" {
+		t.Errorf("Match = %d %v %v", idx, params, ok)
+	}
+}

@@ -1,0 +1,7 @@
+import { defineWebSocketHandler } from "nitro";
+
+export default defineWebSocketHandler({
+  message(peer, message) {
+    peer.send(message.rawData);
+  },
+});

@@ -1,0 +1,139 @@
+package ws
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Handler receives a connection's events. Calls for one Conn come from that Conn's reader
+// goroutine, one at a time, in order; OnClose is called exactly once, last, after the conn left
+// the hub. Implementations must not block (they hand work to the JS event loop).
+type Handler interface {
+	// OnMessage delivers one complete message; data is owned by the callee. Text messages are
+	// valid UTF-8.
+	OnMessage(c *Conn, binary bool, data []byte)
+	// OnError reports why the conn is being closed when the peer broke a rule: protocol error
+	// (1002), invalid UTF-8 text (1007), message too big (1009). OnClose follows.
+	OnError(c *Conn, err error)
+	// OnClose reports the close code: the peer's (1005 when its close frame had none), the
+	// peer's echo of ours, ours when the peer never answered, 1002/1007/1009/1013 when the
+	// transport closed the conn, 1006 when TCP dropped, on Terminate or on a ping timeout.
+	OnClose(c *Conn, code int, reason string)
+}
+
+// Conn is one upgraded WebSocket connection. All methods are safe for concurrent use and none
+// blocks on the network.
+type Conn struct {
+	srv         *Server
+	ws          *websocket.Conn // read side only: gorilla never writes for us after the upgrade
+	netConn     net.Conn
+	namespace   string
+	subprotocol string
+	remoteIP    string
+	seq         uint64
+
+	handler Handler        // set by Start, before the reader goroutine exists
+	in      activityReader // the current message's reader, wrapped to count as activity
+	alive   atomic.Bool    // a frame arrived since the sweeper last looked
+	closed  atomic.Bool    // no longer open: sends are dropped; mirrors the state below
+	value   atomic.Pointer[any]
+
+	// Hub membership, guarded by Hub.mu.
+	joined     bool
+	prev, next *Conn    // the namespace's live list, in Seq order
+	topics     []string // insertion order; kept after the conn left the hub
+
+	mu sync.Mutex
+	// Everything below is guarded by mu.
+	started bool
+
+	// Outgoing queue (see writer.go).
+	queue       [][]byte // encoded frames not yet handed to the socket
+	spare       [][]byte // the previous batch's array, reused for the next queue
+	queuedBytes int
+	inflight    int  // bytes of the batch being written
+	flushing    bool // a flush goroutine is running
+	writeLimit  time.Time
+	waiters     []*drainWaiter
+
+	// Close state (see closing.go).
+	closeQueued    bool // our close frame is queued or written: nothing more may be queued
+	closeWritten   bool // a close frame from us is on the wire
+	halfClosed     bool // our write side is shut down
+	dropped        bool // the TCP connection is closed
+	readerDone     bool // the reader finished: nothing more to read
+	ended          bool // OnClose is being or has been delivered
+	dropAfterFlush bool // slow consumer: drop as soon as the 1013 frame is out (or failed)
+	sentCode       int  // code of the close frame we initiated, 0 if none
+	sentReason     string
+	peerClosed     bool // a close frame arrived
+	peerCode       int
+	peerReason     string
+	dropCode       int // OnClose code when the conn was dropped by the transport, 0 if none
+	dropReason     string
+	grace          *time.Timer
+}
+
+// Start joins the hub (so the conn appears in Peers and receives publishes for the topics it
+// subscribed) and starts the reader goroutine, which delivers h's events until OnClose. Calls
+// after the first are ignored.
+func (c *Conn) Start(h Handler) {
+	c.mu.Lock()
+	if c.started {
+		c.mu.Unlock()
+		return
+	}
+	c.started = true
+	c.mu.Unlock()
+	c.handler = h
+	c.alive.Store(true)
+	c.srv.hub.join(c)
+	go c.readLoop()
+}
+
+// Namespace is the pub/sub namespace given to Upgrade.
+func (c *Conn) Namespace() string { return c.namespace }
+
+// Subprotocol is the negotiated subprotocol, "" if none.
+func (c *Conn) Subprotocol() string { return c.subprotocol }
+
+// RemoteIP is the peer's IP address from the request's RemoteAddr, without the port.
+func (c *Conn) RemoteIP() string { return c.remoteIP }
+
+// Seq is the conn's connect order, unique per Server, starting at 1.
+func (c *Conn) Seq() uint64 { return c.seq }
+
+// Closed reports whether the conn stopped being open: a close frame was sent or received, the
+// transport closed it or TCP dropped. Sends on a closed conn are silent no-ops.
+func (c *Conn) Closed() bool { return c.closed.Load() }
+
+// SetValue stores v in the conn's slot for its owner (the JS layer's peer).
+func (c *Conn) SetValue(v any) { c.value.Store(&v) }
+
+// Value returns what SetValue stored, nil before.
+func (c *Conn) Value() any {
+	if p := c.value.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// Subscribe adds topic to the conn's subscriptions in its namespace. Subscribing twice is a
+// no-op; a closed conn records the topic but receives nothing.
+func (c *Conn) Subscribe(topic string) { c.srv.hub.subscribe(c, topic) }
+
+// Unsubscribe removes topic from the conn's subscriptions.
+func (c *Conn) Unsubscribe(topic string) { c.srv.hub.unsubscribe(c, topic) }
+
+// Topics returns the conn's subscriptions in the order they were made.
+func (c *Conn) Topics() []string { return c.srv.hub.topicsOf(c) }
+
+// Publish sends one frame to every other subscriber of topic in c's namespace (never to c). It
+// works after c closed, so close hooks can announce a departure. It returns the deliveries.
+func (c *Conn) Publish(topic string, binary bool, data []byte) int {
+	return c.srv.hub.publish(c.namespace, topic, binary, data, c)
+}

@@ -1,0 +1,14 @@
+// Package ws is azote's WebSocket transport: the handshake (through gorilla/websocket), one
+// reader goroutine per connection, a batching writer per connection, size and queue limits, a
+// ping sweeper and the pub/sub hub (namespaces -> topics -> members).
+//
+// Concurrency in one paragraph: a Conn's Handler is called only from that Conn's reader
+// goroutine, in order, and must not block. Everything else (Send, Publish, Close, the Hub...) is
+// safe from any goroutine and never blocks on the network: frames are encoded once, appended to
+// the connection's queue under a mutex, and a short-lived flush goroutine writes everything
+// queued with one writev until the queue is empty. An idle connection owns its reader goroutine
+// and nothing else.
+//
+// Once a connection is upgraded, gorilla's write methods are never called; gorilla only writes
+// by itself when it rejects a frame (1002) or a too-big message (1009), one frame in one Write.
+package ws

@@ -1,0 +1,134 @@
+package ws
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// marker sends a direct message to each client and checks it is the next thing each reads:
+// proof that nothing else (an unwanted publish) was delivered before it.
+func expectOnlyMarker(t *testing.T, clients []*websocket.Conn, peers []peer) {
+	t.Helper()
+	for i := range clients {
+		peers[i].conn.Send(false, []byte("marker"))
+		readText(t, clients[i], "marker")
+	}
+}
+
+func TestPublishExcludesSenderAndStaysInNamespace(t *testing.T) {
+	h := newHarness(t, Options{})
+	a1, pa1 := h.dial("/rooms/a")
+	a2, pa2 := h.dial("/rooms/a")
+	a3, pa3 := h.dial("/rooms/a")
+	b1, pb1 := h.dial("/rooms/b")
+	for _, p := range []peer{pa1, pa2, pa3, pb1} {
+		p.conn.Subscribe("chat")
+	}
+	pa3.conn.Unsubscribe("chat")
+
+	if n := pa1.conn.Publish("chat", false, []byte("hi")); n != 1 {
+		t.Fatalf("Publish delivered %d, want 1 (a2 only)", n)
+	}
+	readText(t, a2, "hi")
+	expectOnlyMarker(t, []*websocket.Conn{a1, a3, b1}, []peer{pa1, pa3, pb1})
+
+	// The publisher need not be subscribed.
+	if n := pa3.conn.Publish("chat", false, []byte("from a3")); n != 2 {
+		t.Fatalf("Publish from unsubscribed conn delivered %d, want 2", n)
+	}
+	readText(t, a1, "from a3")
+	readText(t, a2, "from a3")
+	expectOnlyMarker(t, []*websocket.Conn{a3, b1}, []peer{pa3, pb1})
+
+	if n := pb1.conn.Publish("chat", false, []byte("alone")); n != 0 {
+		t.Fatalf("Publish to a topic with only the sender delivered %d", n)
+	}
+}
+
+func TestHubPublishNamespaces(t *testing.T) {
+	h := newHarness(t, Options{})
+	a, pa := h.dial("/a")
+	b, pb := h.dial("/b")
+	pa.conn.Subscribe("news")
+	pb.conn.Subscribe("news")
+	hub := h.srv.Hub()
+
+	if n := hub.Publish("", "news", false, []byte("everyone")); n != 2 {
+		t.Fatalf("Publish(\"\") delivered %d, want 2", n)
+	}
+	readText(t, a, "everyone")
+	readText(t, b, "everyone")
+
+	if n := hub.Publish("/a", "news", false, []byte("only a")); n != 1 {
+		t.Fatalf("Publish(/a) delivered %d, want 1", n)
+	}
+	readText(t, a, "only a")
+	expectOnlyMarker(t, []*websocket.Conn{b}, []peer{pb})
+
+	frame := NewFrame(true, []byte{1, 2, 3})
+	if n := hub.PublishFrame("", "news", frame, pa.conn); n != 1 {
+		t.Fatalf("PublishFrame excluding a delivered %d, want 1", n)
+	}
+	if kind, data, err := b.ReadMessage(); err != nil || kind != websocket.BinaryMessage || len(data) != 3 {
+		t.Fatalf("PublishFrame: kind %d data %v err %v", kind, data, err)
+	}
+	if n := hub.Publish("/nobody", "news", false, []byte("x")); n != 0 {
+		t.Fatalf("Publish to an empty namespace delivered %d", n)
+	}
+}
+
+func TestPeersAndTopics(t *testing.T) {
+	h := newHarness(t, Options{})
+	_, p1 := h.dial("/peers")
+	c2, p2 := h.dial("/peers")
+	_, p3 := h.dial("/peers")
+	_, other := h.dial("/other")
+	hub := h.srv.Hub()
+
+	if got := hub.Peers("/peers"); !slices.Equal(got, []*Conn{p1.conn, p2.conn, p3.conn}) {
+		t.Fatalf("Peers = %v", seqs(got))
+	}
+	if got := hub.Namespaces(); !slices.Equal(got, []string{"/other", "/peers"}) {
+		t.Fatalf("Namespaces = %v", got)
+	}
+
+	p2.conn.Subscribe("b")
+	p2.conn.Subscribe("a")
+	p2.conn.Subscribe("b")
+	p2.conn.Subscribe("c")
+	p2.conn.Unsubscribe("a")
+	if got := p2.conn.Topics(); !slices.Equal(got, []string{"b", "c"}) {
+		t.Fatalf("Topics = %v", got)
+	}
+
+	c2.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(1000, ""), time.Now().Add(time.Second))
+	recv(t, p2.rec.closes)
+	if got := hub.Peers("/peers"); !slices.Equal(got, []*Conn{p1.conn, p3.conn}) {
+		t.Fatalf("Peers after close = %v", seqs(got))
+	}
+	if n := hub.Publish("/peers", "b", false, []byte("x")); n != 0 {
+		t.Fatalf("closed conn still receives: %d deliveries", n)
+	}
+	// Close hooks announce departures through the closed conn.
+	p1.conn.Subscribe("b")
+	if n := p2.conn.Publish("b", false, []byte("left")); n != 1 {
+		t.Fatalf("Publish from a closed conn delivered %d, want 1", n)
+	}
+
+	other.conn.Terminate()
+	recv(t, other.rec.closes)
+	if got := hub.Namespaces(); !slices.Equal(got, []string{"/peers"}) {
+		t.Fatalf("Namespaces after /other left = %v", got)
+	}
+}
+
+func seqs(conns []*Conn) []uint64 {
+	var out []uint64
+	for _, c := range conns {
+		out = append(out, c.Seq())
+	}
+	return out
+}

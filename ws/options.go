@@ -1,0 +1,63 @@
+package ws
+
+import (
+	"log/slog"
+	"time"
+)
+
+// Options tune a Server. Zero values mean the defaults documented on each field.
+type Options struct {
+	// MaxMessageSize bounds one incoming message (all its fragments); over it the peer is closed
+	// with 1009. Default 16 MiB.
+	MaxMessageSize int64
+	// MaxQueueBytes bounds the bytes queued for one connection and not yet written; a peer that
+	// passes it is closed with 1013 as a slow consumer. A single frame larger than the bound is
+	// still accepted into an empty queue. Default 16 MiB.
+	MaxQueueBytes int
+	// PingInterval is the period of the ping sweeper: every interval each live connection gets a
+	// ping, and one that sent nothing at all (no pong, no frame) since the previous sweep is
+	// terminated (1006). Default 30 s; negative disables the sweeper.
+	PingInterval time.Duration
+	// WriteTimeout bounds one socket write; a write that stalls longer terminates the
+	// connection (1006). It also bounds the handshake response. Default 10 s.
+	WriteTimeout time.Duration
+	// Logger receives slow-consumer, write-failure and ping-timeout events. Default slog.Default().
+	Logger *slog.Logger
+}
+
+const (
+	defaultMaxMessageSize = 16 << 20
+	defaultMaxQueueBytes  = 16 << 20
+	defaultPingInterval   = 30 * time.Second
+	defaultWriteTimeout   = 10 * time.Second
+
+	// readBufferSize is gorilla's per-connection read buffer: small, because it is held for the
+	// whole life of an idle connection; large messages are read straight into their own slice.
+	readBufferSize = 1024
+
+	// closeGrace bounds a close handshake: once a close frame was sent or received, or the
+	// conn failed, the TCP connection is dropped after at most this long.
+	closeGrace = 2 * time.Second
+
+	// slowConsumerWait is how long a slow consumer's socket gets to take the 1013 close frame.
+	slowConsumerWait = 200 * time.Millisecond
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxMessageSize <= 0 {
+		o.MaxMessageSize = defaultMaxMessageSize
+	}
+	if o.MaxQueueBytes <= 0 {
+		o.MaxQueueBytes = defaultMaxQueueBytes
+	}
+	if o.PingInterval == 0 {
+		o.PingInterval = defaultPingInterval
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = defaultWriteTimeout
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}

@@ -1,0 +1,125 @@
+package ws
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Server upgrades HTTP requests to WebSocket conns and owns what they share: the options, the
+// Hub and the ping sweeper. All methods are safe for concurrent use.
+type Server struct {
+	opts     Options
+	log      *slog.Logger
+	upgrader websocket.Upgrader
+	hub      Hub
+	seq      atomic.Uint64
+
+	// closeGrace is a field so tests can shorten the close handshake bound.
+	closeGrace time.Duration
+
+	stopSweeper chan struct{}
+	sweeperDone chan struct{}
+	closeOnce   sync.Once
+}
+
+// NewServer starts the ping sweeper (unless opts.PingInterval is negative).
+func NewServer(opts Options) *Server {
+	opts = opts.withDefaults()
+	s := &Server{
+		opts:       opts,
+		log:        opts.Logger,
+		closeGrace: closeGrace,
+		upgrader: websocket.Upgrader{
+			ReadBufferSize: readBufferSize,
+			// A pool, never used since gorilla never writes a message for us, keeps gorilla from
+			// allocating a write buffer per connection.
+			WriteBufferPool:   &sync.Pool{},
+			HandshakeTimeout:  opts.WriteTimeout,
+			CheckOrigin:       func(*http.Request) bool { return true }, // like Node
+			EnableCompression: false,
+		},
+		stopSweeper: make(chan struct{}),
+		sweeperDone: make(chan struct{}),
+	}
+	if opts.PingInterval > 0 {
+		go s.sweep(opts.PingInterval)
+	} else {
+		close(s.sweeperDone)
+	}
+	return s
+}
+
+// Hub is the server's pub/sub hub.
+func (s *Server) Hub() *Hub { return &s.hub }
+
+// Upgrade answers the handshake with 101 and responseHeader. A Sec-WebSocket-Protocol value in
+// responseHeader selects the subprotocol; none is selected otherwise. Origin is not checked
+// (like Node) and compression is not offered. w must implement http.Hijacker. On failure gorilla
+// has already answered the request (400, 403 or 500) and the error says why.
+//
+// The returned Conn reads nothing until Start, and the net/http handler should return right away
+// (the conn no longer needs it). A Conn that is never started must be terminated by its owner.
+func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, namespace string) (*Conn, error) {
+	wsConn, err := s.upgrader.Upgrade(w, r, canonicalProtocolKey(responseHeader))
+	if err != nil {
+		return nil, fmt.Errorf("websocket upgrade %s: %w", r.URL.Path, err)
+	}
+	c := &Conn{
+		srv:         s,
+		ws:          wsConn,
+		netConn:     wsConn.NetConn(),
+		namespace:   namespace,
+		subprotocol: wsConn.Subprotocol(),
+		remoteIP:    hostOnly(r.RemoteAddr),
+		seq:         s.seq.Add(1),
+	}
+	c.in.conn = c
+	wsConn.SetReadLimit(s.opts.MaxMessageSize)
+	wsConn.SetCloseHandler(c.onCloseFrame)
+	wsConn.SetPingHandler(c.onPing)
+	wsConn.SetPongHandler(c.onPong)
+	return c, nil
+}
+
+// Close stops the ping sweeper and waits for it to exit. Conns are left alone: closing them
+// (for example with 1001 on shutdown) is the owner's decision.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		if s.opts.PingInterval > 0 {
+			close(s.stopSweeper)
+		}
+	})
+	<-s.sweeperDone
+}
+
+// canonicalProtocolKey returns header with any spelling of Sec-WebSocket-Protocol under its
+// canonical key, the only one gorilla both reads and leaves out of the header lines it copies
+// (otherwise the client would get the header twice).
+func canonicalProtocolKey(header http.Header) http.Header {
+	const canonical = "Sec-Websocket-Protocol"
+	for key, values := range header {
+		if key != canonical && strings.EqualFold(key, canonical) {
+			fixed := header.Clone()
+			delete(fixed, key)
+			fixed[canonical] = values
+			return fixed
+		}
+	}
+	return header
+}
+
+func hostOnly(addr string) string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	return host
+}

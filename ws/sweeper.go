@@ -1,0 +1,31 @@
+package ws
+
+import "time"
+
+// sweep is the server's one ping goroutine. Each round it terminates the live conns that sent
+// nothing since the previous round and pings the others, so a silent peer is dropped one to two
+// intervals after its last frame. Pings go through each conn's queue like any frame.
+func (s *Server) sweep(interval time.Duration) {
+	defer close(s.sweeperDone)
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	var conns []*Conn
+	for {
+		select {
+		case <-s.stopSweeper:
+			return
+		case <-ticker.C:
+		}
+		conns = s.hub.appendLive(conns[:0])
+		for _, c := range conns {
+			if c.alive.Swap(false) {
+				c.enqueue(pingFrame)
+				continue
+			}
+			s.log.Debug("ws: peer did not answer ping, terminating",
+				"seq", c.seq, "namespace", c.namespace, "remote", c.remoteIP)
+			c.drop(CloseAbnormal, "")
+		}
+		clear(conns) // let closed conns be collected before the next round
+	}
+}

@@ -1,0 +1,266 @@
+package ws
+
+import (
+	"errors"
+	"net"
+	"os"
+	"time"
+)
+
+// The writer: every outgoing frame is appended to the conn's queue under c.mu; when the queue
+// becomes non-empty and no flush is running, a flush goroutine starts, writes everything queued
+// with one writev (net.Buffers), repeats until the queue is empty, and exits. Enqueueing never
+// blocks, per-peer order is queue order, and an idle conn has no writer goroutine.
+
+// maxIdleQueueCap bounds the queue array an idle conn keeps for its next burst.
+const maxIdleQueueCap = 16
+
+// maxWriteSize bounds one socket write: a bigger batch is written in pieces, each with a fresh
+// deadline, so WriteTimeout catches a stalled peer and not a slow one that keeps taking bytes.
+const maxWriteSize = 1 << 20
+
+// Send encodes data as one text or binary frame and queues it. It returns the bytes queued
+// (frame header included, as counted by BufferedAmount), or 0 when the conn is closed or was
+// just closed as a slow consumer.
+func (c *Conn) Send(binary bool, data []byte) int {
+	if c.closed.Load() {
+		return 0
+	}
+	return c.enqueue(encodeFrame(dataOpcode(binary), data))
+}
+
+// SendFrame queues a pre-encoded frame, shared with other conns; same result as Send.
+func (c *Conn) SendFrame(f *Frame) int { return c.enqueue(f.wire) }
+
+// Ping queues a ping frame; data beyond 125 bytes is cut.
+func (c *Conn) Ping(data []byte) {
+	if len(data) > maxControlPayload {
+		data = data[:maxControlPayload]
+	}
+	c.enqueue(encodeFrame(opPing, data))
+}
+
+// BufferedAmount is the number of bytes queued or being written and not yet taken by the socket.
+func (c *Conn) BufferedAmount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.inflight + c.queuedBytes
+}
+
+type drainWaiter struct {
+	threshold int
+	fn        func()
+}
+
+// WaitDrain calls fn once, from any goroutine, as soon as BufferedAmount() <= threshold or the
+// conn is done (dropped, or its OnClose is being delivered). When that already holds, fn runs
+// before WaitDrain returns. cancel forgets fn if it has not run yet.
+func (c *Conn) WaitDrain(threshold int, fn func()) (cancel func()) {
+	c.mu.Lock()
+	if c.dropped || c.ended || c.inflight+c.queuedBytes <= threshold {
+		c.mu.Unlock()
+		fn()
+		return func() {}
+	}
+	w := &drainWaiter{threshold: threshold, fn: fn}
+	c.waiters = append(c.waiters, w)
+	c.mu.Unlock()
+	return func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for i, other := range c.waiters {
+			if other == w {
+				c.waiters = append(c.waiters[:i], c.waiters[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// enqueue appends one encoded frame without blocking and returns its length, or 0 when the conn
+// takes no more frames. Passing MaxQueueBytes closes the conn as a slow consumer.
+func (c *Conn) enqueue(frame []byte) int {
+	c.mu.Lock()
+	if c.closeQueued || c.dropped {
+		c.mu.Unlock()
+		return 0
+	}
+	if buffered := c.inflight + c.queuedBytes; buffered > 0 && buffered+len(frame) > c.srv.opts.MaxQueueBytes {
+		start := c.closeSlowConsumerLocked()
+		c.mu.Unlock()
+		c.srv.log.Warn("ws: slow consumer closed with 1013",
+			"seq", c.seq, "namespace", c.namespace, "remote", c.remoteIP,
+			"queued", buffered, "limit", c.srv.opts.MaxQueueBytes)
+		if start {
+			go c.flush()
+		}
+		return 0
+	}
+	start := c.pushLocked(frame)
+	c.mu.Unlock()
+	if start {
+		go c.flush()
+	}
+	return len(frame)
+}
+
+// pushLocked appends frame and reports whether the caller must start the flush goroutine.
+func (c *Conn) pushLocked(frame []byte) (startFlush bool) {
+	c.queue = append(c.queue, frame)
+	c.queuedBytes += len(frame)
+	if c.flushing {
+		return false
+	}
+	c.flushing = true
+	return true
+}
+
+// flush is the conn's writer while its queue is non-empty; at most one runs per conn.
+func (c *Conn) flush() {
+	for {
+		c.mu.Lock()
+		if c.dropped || len(c.queue) == 0 {
+			c.stopFlushingLocked()
+			c.mu.Unlock()
+			return
+		}
+		batch := c.queue
+		c.queue, c.spare = c.spare[:0], nil
+		c.inflight, c.queuedBytes = c.queuedBytes, 0
+		size := c.inflight
+		// Nothing is queued after our close frame, so it is in this batch or an earlier one.
+		carriesClose := c.closeQueued && !c.closeWritten
+		if size <= maxWriteSize {
+			c.setWriteDeadlineLocked()
+		}
+		c.mu.Unlock()
+
+		var err error
+		if size <= maxWriteSize {
+			buffers := net.Buffers(batch)
+			_, err = buffers.WriteTo(c.netConn)
+		} else {
+			err = c.writeInPieces(batch)
+		}
+		clear(batch) // drop references to frames, which may be large and shared
+
+		c.mu.Lock()
+		c.inflight = 0
+		if err != nil {
+			c.stopFlushingLocked()
+			expected := c.dropped || c.dropCode != 0
+			c.mu.Unlock()
+			if !expected {
+				c.logWriteError(err)
+			}
+			c.drop(CloseAbnormal, "")
+			return
+		}
+		if carriesClose {
+			c.closeWritten = true
+		}
+		c.spare = batch[:0]
+		done := len(c.queue) == 0
+		step := stepNone
+		if done {
+			c.stopFlushingLocked()
+			step = c.closeStepLocked()
+		}
+		ready := c.readyWaitersLocked()
+		c.mu.Unlock()
+
+		for _, w := range ready {
+			w.fn()
+		}
+		if done {
+			c.run(step)
+			return
+		}
+	}
+}
+
+// writeInPieces writes a large batch maxWriteSize bytes at a time, releasing the written bytes
+// from BufferedAmount (and the drain waiters they satisfy) as it goes.
+func (c *Conn) writeInPieces(batch [][]byte) error {
+	var piece [][]byte
+	for len(batch) > 0 {
+		piece = piece[:0]
+		size := 0
+		for len(batch) > 0 && size < maxWriteSize {
+			frame := batch[0]
+			if room := maxWriteSize - size; len(frame) > room {
+				piece = append(piece, frame[:room])
+				batch[0] = frame[room:]
+				size += room
+				break
+			}
+			piece = append(piece, frame)
+			size += len(frame)
+			batch = batch[1:]
+		}
+		c.mu.Lock()
+		c.setWriteDeadlineLocked()
+		c.mu.Unlock()
+		buffers := net.Buffers(piece)
+		if _, err := buffers.WriteTo(c.netConn); err != nil {
+			return err
+		}
+		c.mu.Lock()
+		c.inflight -= size
+		ready := c.readyWaitersLocked()
+		c.mu.Unlock()
+		for _, w := range ready {
+			w.fn()
+		}
+	}
+	return nil
+}
+
+// setWriteDeadlineLocked arms the deadline of the next socket write. It runs under mu so that a
+// slow-consumer deadline set meanwhile is never pushed back.
+func (c *Conn) setWriteDeadlineLocked() {
+	deadline := c.writeLimit
+	if deadline.IsZero() {
+		deadline = time.Now().Add(c.srv.opts.WriteTimeout)
+	}
+	c.netConn.SetWriteDeadline(deadline)
+}
+
+// stopFlushingLocked marks the writer gone and keeps little for an idle conn.
+func (c *Conn) stopFlushingLocked() {
+	c.flushing = false
+	c.spare = nil
+	if cap(c.queue) > maxIdleQueueCap {
+		c.queue = nil
+	}
+}
+
+// readyWaitersLocked removes and returns the drain waiters whose threshold is met.
+func (c *Conn) readyWaitersLocked() []*drainWaiter {
+	if len(c.waiters) == 0 {
+		return nil
+	}
+	buffered := c.inflight + c.queuedBytes
+	var ready []*drainWaiter
+	kept := c.waiters[:0]
+	for _, w := range c.waiters {
+		if buffered <= w.threshold {
+			ready = append(ready, w)
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	clear(c.waiters[len(kept):])
+	c.waiters = kept
+	return ready
+}
+
+func (c *Conn) logWriteError(err error) {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		c.srv.log.Warn("ws: socket write stalled, terminating",
+			"seq", c.seq, "namespace", c.namespace, "remote", c.remoteIP,
+			"timeout", c.srv.opts.WriteTimeout)
+		return
+	}
+	c.srv.log.Debug("ws: socket write failed", "seq", c.seq, "namespace", c.namespace, "err", err)
+}
