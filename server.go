@@ -111,7 +111,7 @@ func (s *Server) load() (*generation, error) {
 	for i, r := range app.Routes {
 		routes[i] = bindings.Route{File: r.File}
 	}
-	js, err := bindings.Load(eng, bundle.Code, routes, bindings.Options{
+	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
 		WS:           s.ws,
 		Dev:          s.opts.Dev,
 		MaxBodyBytes: s.opts.MaxBodyBytes,

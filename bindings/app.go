@@ -55,7 +55,8 @@ type App struct {
 	log  *slog.Logger
 	opts Options
 
-	routes []*route // fixed after Load
+	routes     []*route // fixed after Load
+	middleware []step   // middleware/ files, in order; fixed after Load
 
 	// loop-only helpers, fixed after Load
 	stringify, parse goja.Callable
@@ -63,6 +64,7 @@ type App struct {
 	setCtor, mapCtor goja.Value
 	httpError        *goja.Object
 	makeEvent        goja.Callable
+	pass             goja.Callable // () => undefined: the end of a middleware-only chain
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
@@ -72,14 +74,21 @@ type App struct {
 
 // route is one registered default export.
 type route struct {
-	file      string
-	handler   goja.Callable // HTTP handler; nil when the export is not callable
-	websocket goja.Value    // hooks object or (event) => hooks; nil for HTTP-only routes
+	file       string
+	handler    goja.Callable // HTTP handler; nil when the export is not callable
+	middleware []step        // the object form's { middleware: [...] }
+	websocket  goja.Value    // hooks object or (event) => hooks; nil for HTTP-only routes
+}
+
+// step is one function of a request's chain: a middleware or the route handler.
+type step struct {
+	fn   goja.Callable
+	file string
 }
 
 // Load installs the web globals and host modules on gen, evaluates the bundle and records the
 // default export of every route. routes[i] describes the bundle's i-th route.
-func Load(gen *engine.Generation, bundle string, routes []Route, opts Options) (*App, error) {
+func Load(gen *engine.Generation, bundle string, routes []Route, middleware []string, opts Options) (*App, error) {
 	a := &App{gen: gen, log: gen.Logger(), opts: opts, peers: make(map[*peer]struct{})}
 	if a.opts.MaxBodyBytes <= 0 {
 		a.opts.MaxBodyBytes = 16 << 20
@@ -104,13 +113,22 @@ func Load(gen *engine.Generation, bundle string, routes []Route, opts Options) (
 		if registered == nil {
 			return fmt.Errorf("the bundle did not register its routes")
 		}
-		list := registered.ToObject(vm).Get("routes").ToObject(vm)
+		reg := registered.ToObject(vm)
+		list := reg.Get("routes").ToObject(vm)
 		for i, r := range routes {
 			rt, err := a.classify(vm, r.File, list.Get(fmt.Sprint(i)))
 			if err != nil {
 				return err
 			}
 			a.routes = append(a.routes, rt)
+		}
+		mws := reg.Get("middleware").ToObject(vm)
+		for i, file := range middleware {
+			fn, _, err := handlerOf(vm, file, mws.Get(fmt.Sprint(i)))
+			if err != nil {
+				return err
+			}
+			a.middleware = append(a.middleware, step{fn: fn, file: file})
 		}
 		return nil
 	})
@@ -175,6 +193,7 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	}
 	a.makeEvent, _ = goja.AssertFunction(mkEvent)
 
+	a.pass, _ = goja.AssertFunction(vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() }))
 	a.peerProto = a.newPeerPrototype(vm)
 	a.messageProto = a.newMessagePrototype(vm)
 	return nil
@@ -193,6 +212,15 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 		rt.handler = fn
 	} else if fn, ok := goja.AssertFunction(obj.Get("handler")); ok {
 		rt.handler = fn // object form { handler, middleware }
+		if list, ok := obj.Get("middleware").(*goja.Object); ok {
+			for _, k := range list.Keys() {
+				mw, _, err := handlerOf(vm, file, list.Get(k))
+				if err != nil {
+					return nil, err
+				}
+				rt.middleware = append(rt.middleware, step{fn: mw, file: file})
+			}
+		}
 	}
 	holder := obj
 	if rt.handler != nil && obj.Get("__azoteWebSocket") == nil {
@@ -210,6 +238,21 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 		}
 	}
 	return rt, nil
+}
+
+// handlerOf reads a middleware or handler export: a function or { handler }.
+func handlerOf(vm *goja.Runtime, file string, v goja.Value) (goja.Callable, *goja.Object, error) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: the default export is not a handler function", file)
+	}
+	if fn, ok := goja.AssertFunction(obj); ok {
+		return fn, obj, nil
+	}
+	if fn, ok := goja.AssertFunction(obj.Get("handler")); ok {
+		return fn, obj, nil
+	}
+	return nil, nil, fmt.Errorf("%s: the default export is neither a function nor { handler }", file)
 }
 
 // IsWebSocket reports whether route i accepts WebSocket upgrades.

@@ -73,33 +73,62 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, params map[string]string, reply func(*web.ResponseParts)) {
 	req, err := newRequest(vm, r, body)
 	if err != nil {
-		reply(a.internalError(vm, rt, vm.NewGoError(err)))
+		reply(a.internalError(vm, rt.file, vm.NewGoError(err)))
 		return
 	}
 	event, err := a.newEvent(vm, req, params, remoteIP(r))
 	if err != nil {
-		reply(a.internalError(vm, rt, thrown(vm, err)))
+		reply(a.internalError(vm, rt.file, thrown(vm, err)))
 		return
 	}
-	res, err := rt.handler(goja.Undefined(), event)
-	if err != nil {
-		if engine.IsTimeout(err) {
-			a.log.Error("handler interrupted: it ran past the handler timeout", "route", rt.file, "error", engine.Describe(err))
+	steps := make([]step, 0, len(a.middleware)+len(rt.middleware)+1)
+	steps = append(append(append(steps, a.middleware...), rt.middleware...), step{fn: rt.handler, file: rt.file})
+	a.runChain(vm, steps, event, 0, func(v goja.Value, file string) {
+		reply(a.fromReturn(vm, file, event, v))
+	}, func(e goja.Value, file string, err error) {
+		if err != nil && engine.IsTimeout(err) {
+			a.log.Error("handler interrupted: it ran past the handler timeout", "route", file, "error", engine.Describe(err))
 			reply(a.errorResponse(vm, http.StatusInternalServerError, "Handler timeout", "", nil))
 			return
 		}
-		reply(a.fromThrown(vm, rt, thrown(vm, err)))
-		return
-	}
-	a.settle(vm, res, func(v goja.Value) {
-		reply(a.fromReturn(vm, rt, event, v))
-	}, func(e goja.Value) {
-		reply(a.fromThrown(vm, rt, e))
+		reply(a.fromThrown(vm, file, e))
 	})
 }
 
+// runChain calls steps[i:] in order with the event, awaiting each. The first value other than
+// undefined, or the last step's value, goes to finish; a throw or rejection goes to fail (err
+// is set when the call itself failed, e.g. interrupted). Loop only.
+func (a *App) runChain(vm *goja.Runtime, steps []step, event *goja.Object, i int,
+	finish func(v goja.Value, file string), fail func(e goja.Value, file string, err error)) {
+	for ; i < len(steps); i++ {
+		s := steps[i]
+		last := i == len(steps)-1
+		res, err := s.fn(goja.Undefined(), event)
+		if err != nil {
+			fail(thrown(vm, err), s.file, err)
+			return
+		}
+		if _, ok := asPromise(res); ok {
+			next := i + 1
+			a.settle(vm, res, func(v goja.Value) {
+				if last || !goja.IsUndefined(v) {
+					finish(v, s.file)
+					return
+				}
+				a.runChain(vm, steps, event, next, finish, fail)
+			}, func(e goja.Value) { fail(e, s.file, nil) })
+			return
+		}
+		if last || !goja.IsUndefined(res) {
+			finish(res, s.file)
+			return
+		}
+	}
+	finish(goja.Undefined(), "")
+}
+
 // fromReturn applies SPEC 7's return-value rules.
-func (a *App) fromReturn(vm *goja.Runtime, rt *route, event *goja.Object, v goja.Value) *web.ResponseParts {
+func (a *App) fromReturn(vm *goja.Runtime, file string, event *goja.Object, v goja.Value) *web.ResponseParts {
 	res := event.Get("res").ToObject(vm)
 	prepared, _ := web.Header(vm, res.Get("headers"))
 	if prepared == nil {
@@ -123,7 +152,7 @@ func (a *App) fromReturn(vm *goja.Runtime, rt *route, event *goja.Object, v goja
 		return resp
 	}
 	if obj, ok := v.(*goja.Object); ok && obj.ToObject(vm) != nil && isInstance(vm, obj, a.httpError) {
-		return a.fromThrown(vm, rt, obj)
+		return a.fromThrown(vm, file, obj)
 	}
 	setType := func(t string) {
 		if prepared.Get("Content-Type") == "" {
@@ -148,7 +177,7 @@ func (a *App) fromReturn(vm *goja.Runtime, rt *route, event *goja.Object, v goja
 	}
 	js, err := a.stringify(goja.Undefined(), v)
 	if err != nil {
-		return a.fromThrown(vm, rt, thrown(vm, err))
+		return a.fromThrown(vm, file, thrown(vm, err))
 	}
 	setType("application/json;charset=UTF-8")
 	if !goja.IsUndefined(js) {
@@ -163,7 +192,7 @@ func isInstance(vm *goja.Runtime, obj *goja.Object, ctor *goja.Object) bool {
 
 // fromThrown turns a thrown value into the JSON error answer: an HTTPError keeps its status,
 // anything else is a 500 whose message and stack show only in dev.
-func (a *App) fromThrown(vm *goja.Runtime, rt *route, e goja.Value) *web.ResponseParts {
+func (a *App) fromThrown(vm *goja.Runtime, file string, e goja.Value) *web.ResponseParts {
 	if resp, ok := rejection(vm, e); ok {
 		return resp
 	}
@@ -178,16 +207,16 @@ func (a *App) fromThrown(vm *goja.Runtime, rt *route, e goja.Value) *web.Respons
 			hdr, _ = web.Header(vm, h)
 		}
 		if status >= 500 {
-			a.log.Error("handler error", "route", rt.file, "error", engine.DescribeValue(vm, e))
+			a.log.Error("handler error", "route", file, "error", engine.DescribeValue(vm, e))
 		}
 		return a.errorResponse(vm, status, obj.Get("message").String(), statusText, obj.Get("data"), hdr)
 	}
-	return a.internalError(vm, rt, e)
+	return a.internalError(vm, file, e)
 }
 
-func (a *App) internalError(vm *goja.Runtime, rt *route, e goja.Value) *web.ResponseParts {
+func (a *App) internalError(vm *goja.Runtime, file string, e goja.Value) *web.ResponseParts {
 	desc := engine.DescribeValue(vm, e)
-	a.log.Error("handler threw", "route", rt.file, "error", desc)
+	a.log.Error("handler threw", "route", file, "error", desc)
 	if a.opts.Dev {
 		msg := desc
 		if obj, ok := e.(*goja.Object); ok {

@@ -96,9 +96,16 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		done(err)
 		return
 	}
+	event, err := a.newEvent(vm, req, params, remoteIP(r))
+	if err != nil {
+		done(err)
+		return
+	}
+	// Middleware sees upgrades too; what it puts in event.context, upgrade(request) reads as
+	// request.context.
+	req.Set("context", event.Get("context"))
 	up.request = req
 	up.context = vm.NewObject()
-	req.Set("context", up.context)
 
 	fail := func(what string, v goja.Value) {
 		if resp, ok := rejection(vm, v); ok {
@@ -151,21 +158,40 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		}, func(e goja.Value) { fail("upgrade hook", e) })
 	}
 
-	if resolve, ok := goja.AssertFunction(up.route.websocket); ok {
-		event, err := a.newEvent(vm, req, params, remoteIP(r))
-		if err != nil {
-			done(err)
+	resolveHooks := func() {
+		if resolve, ok := goja.AssertFunction(up.route.websocket); ok {
+			h, err := resolve(goja.Undefined(), event)
+			if err != nil {
+				callErr("hooks resolver", err)
+				return
+			}
+			a.settle(vm, h, withHooks, func(e goja.Value) { fail("hooks resolver", e) })
 			return
 		}
-		h, err := resolve(goja.Undefined(), event)
-		if err != nil {
-			callErr("hooks resolver", err)
-			return
-		}
-		a.settle(vm, h, withHooks, func(e goja.Value) { fail("hooks resolver", e) })
+		withHooks(up.route.websocket)
+	}
+
+	mws := append(append([]step(nil), a.middleware...), up.route.middleware...)
+	if len(mws) == 0 {
+		resolveHooks()
 		return
 	}
-	withHooks(up.route.websocket)
+	mws = append(mws, step{fn: a.pass, file: up.route.file})
+	a.runChain(vm, mws, event, 0, func(v goja.Value, file string) {
+		if goja.IsUndefined(v) {
+			resolveHooks()
+			return
+		}
+		up.reject = a.fromReturn(vm, file, event, v) // a middleware answered: no upgrade
+		done(nil)
+	}, func(e goja.Value, file string, err error) {
+		if err != nil && engine.IsTimeout(err) {
+			callErr("middleware", err)
+			return
+		}
+		up.reject = a.fromThrown(vm, file, e)
+		done(nil)
+	})
 }
 
 // applyUpgradeResult reads { headers, namespace, context, protocol } (SPEC 3).

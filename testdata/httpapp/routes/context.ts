@@ -1,0 +1,3 @@
+import { defineHandler } from "nitro";
+
+export default defineHandler((event) => ({ order: event.context.order, user: event.context.user }));
