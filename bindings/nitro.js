@@ -100,6 +100,39 @@
     for (const [k, v] of Object.entries(headers)) setResponseHeader(event, k, v);
   };
 
+  const parseCookies = (event) => {
+    const out = {};
+    for (const part of (event.req.headers.get("cookie") || "").split(";")) {
+      const i = part.indexOf("=");
+      if (i < 0) continue;
+      const name = part.slice(0, i).trim();
+      if (!name || name in out) continue;
+      let value = part.slice(i + 1).trim();
+      if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      try { out[name] = decodeURIComponent(value); } catch { out[name] = value; }
+    }
+    return out;
+  };
+  const getCookie = (event, name) => parseCookies(event)[name];
+  const setCookie = (event, name, value, opts = {}) => {
+    let c = `${name}=${encodeURIComponent(value)}`;
+    if (opts.maxAge !== undefined) c += `; Max-Age=${Math.floor(opts.maxAge)}`;
+    if (opts.domain) c += `; Domain=${opts.domain}`;
+    c += `; Path=${opts.path || "/"}`;
+    if (opts.expires) c += `; Expires=${new Date(opts.expires).toUTCString()}`;
+    if (opts.httpOnly) c += "; HttpOnly";
+    if (opts.secure) c += "; Secure";
+    if (opts.partitioned) c += "; Partitioned";
+    if (opts.sameSite) {
+      const s = opts.sameSite === true ? "Strict" : String(opts.sameSite);
+      c += `; SameSite=${s[0].toUpperCase()}${s.slice(1).toLowerCase()}`;
+    }
+    event.res.headers.append("set-cookie", c);
+  };
+  const deleteCookie = (event, name, opts) =>
+    setCookie(event, name, "", Object.assign({}, opts, { maxAge: 0 }));
+  const readRawBody = async (event) => event.req.text();
+
   const nitro = {
     defineHandler, defineEventHandler: defineHandler, eventHandler: defineHandler,
     defineWebSocketHandler, defineMiddleware: identity, defineConfig: identity, defineNitroConfig: identity,
@@ -109,7 +142,9 @@
     defineWebSocket: identity, getQuery, getRouterParam, getRouterParams, getRequestHeader,
     getRequestHeaders, getHeaders: getRequestHeaders, getHeader: getRequestHeader, getRequestIP,
     readBody, setResponseStatus, setResponseHeader, setResponseHeaders, noContent, redirect,
-    sendRedirect: redirect, createEventStream: native.createEventStream,
+    sendRedirect: redirect, createEventStream: native.createEventStream, parseCookies, getCookie,
+    setCookie, deleteCookie, readRawBody, getRequestURL: (event) => event.url,
+    getMethod: (event) => event.method,
   });
   const crossws = { defineHooks: identity, defineWebSocket: identity };
   const azote = { publish: native.publish, peers: native.peers };
