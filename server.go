@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -64,6 +66,7 @@ type Server struct {
 // generation is one loaded version of the app: its routes, its runtime and its bindings.
 type generation struct {
 	app    *loader.App
+	config *appConfig
 	table  *loader.Table
 	engine *engine.Generation
 	js     *bindings.App
@@ -75,13 +78,25 @@ func New(opts Options) (*Server, error) {
 		opts.Logger = slog.Default()
 	}
 	s := &Server{opts: opts, log: opts.Logger}
+	dir, err := appDir(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := loadConfig(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.applyTo(&s.opts); err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.file, err)
+	}
+	opts = s.opts
 	s.ws = ws.NewServer(ws.Options{
 		MaxMessageSize: opts.MaxMessageSize,
 		MaxQueueBytes:  opts.MaxQueueBytes,
 		PingInterval:   opts.PingInterval,
 		Logger:         opts.Logger,
 	})
-	g, err := s.load()
+	g, err := s.load(dir, cfg)
 	if err != nil {
 		s.ws.Close()
 		return nil, err
@@ -90,9 +105,25 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// load builds a new generation from the app folder.
-func (s *Server) load() (*generation, error) {
-	app, err := loader.Scan(s.opts.Dir)
+// appDir is the absolute app folder with symlinks resolved.
+func appDir(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("app folder %s: %w", dir, err)
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", fmt.Errorf("app folder %s: %w", dir, err)
+	}
+	return real, nil
+}
+
+// load builds a new generation from the app folder and its evaluated config.
+func (s *Server) load(dir string, cfg *appConfig) (*generation, error) {
+	if len(cfg.ignored) > 0 && s.opts.Dev {
+		s.log.Info("nitro.config keys azote ignores", "keys", strings.Join(cfg.ignored, ", "))
+	}
+	app, err := loader.ScanLayout(dir, cfg.layout)
 	if err != nil {
 		return nil, err
 	}
@@ -112,15 +143,16 @@ func (s *Server) load() (*generation, error) {
 		routes[i] = bindings.Route{File: r.File}
 	}
 	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
-		WS:           s.ws,
-		Dev:          s.opts.Dev,
-		MaxBodyBytes: s.opts.MaxBodyBytes,
+		WS:            s.ws,
+		Dev:           s.opts.Dev,
+		MaxBodyBytes:  s.opts.MaxBodyBytes,
+		RuntimeConfig: cfg.runtimeConfig,
 	})
 	if err != nil {
 		eng.Release()
 		return nil, fmt.Errorf("load %s: %w", app.Dir, err)
 	}
-	return &generation{app: app, table: loader.NewTable(app.Routes), engine: eng, js: js}, nil
+	return &generation{app: app, config: cfg, table: loader.NewTable(app.Routes), engine: eng, js: js}, nil
 }
 
 // Routes is the current route table, in scan order.
@@ -142,7 +174,7 @@ func (s *Server) RouteKind(i int) string {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g := s.cur.Load()
 	i, params, ok := g.table.Match(r.Method, r.URL.Path)
-	if websocket.IsWebSocketUpgrade(r) {
+	if g.config.websocket && websocket.IsWebSocketUpgrade(r) {
 		if !ok || !g.js.IsWebSocket(i) {
 			notFound(w, r)
 			return

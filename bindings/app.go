@@ -10,6 +10,7 @@ package bindings
 
 import (
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -145,9 +146,9 @@ func (e *LoadError) Error() string { return "load app: " + engine.Describe(e.Err
 func (e *LoadError) Unwrap() error { return e.Err }
 
 func (a *App) installHost(vm *goja.Runtime) error {
-	json := vm.Get("JSON").ToObject(vm)
-	a.stringify, _ = goja.AssertFunction(json.Get("stringify"))
-	a.parse, _ = goja.AssertFunction(json.Get("parse"))
+	jsonObj := vm.Get("JSON").ToObject(vm)
+	a.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
+	a.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
 	a.then, _ = goja.AssertFunction(vm.Get("Promise").ToObject(vm).Get("prototype").ToObject(vm).Get("then"))
 	a.setCtor = vm.Get("Set")
 	a.mapCtor = vm.Get("Map")
@@ -162,11 +163,15 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	native.Set("createEventStream", func(goja.FunctionCall) goja.Value {
 		panic(vm.NewTypeError("createEventStream is not available yet in azote"))
 	})
-	rc := a.opts.RuntimeConfig
-	if rc == nil {
-		rc = map[string]any{}
+	rc, err := json.Marshal(a.opts.RuntimeConfig)
+	if err != nil || a.opts.RuntimeConfig == nil {
+		rc = []byte("{}")
 	}
-	native.Set("runtimeConfig", rc)
+	runtimeConfig, err := a.parse(goja.Undefined(), vm.ToValue(string(rc)))
+	if err != nil {
+		return fmt.Errorf("runtimeConfig: %w", err)
+	}
+	native.Set("runtimeConfig", runtimeConfig)
 	mk, _ := goja.AssertFunction(factory)
 	host, err := mk(goja.Undefined(), native)
 	if err != nil {

@@ -25,10 +25,38 @@ var sourceExts = []string{"ts", "mts", "cts", "tsx", "js", "mjs", "cjs", "jsx"}
 
 var configNames = []string{"nitro.config.ts", "nitro.config.js", "nitro.config.mjs"}
 
+// Layout names the app's folders, as nitro.config's serverDir, routesDir, apiDir and
+// apiBaseURL do. Empty fields take the defaults.
+type Layout struct {
+	ServerDir  string // folder holding the three below, relative to the app dir; "" = "." or "server" (auto)
+	RoutesDir  string // default "routes"
+	APIDir     string // default "api"
+	APIBaseURL string // default "/api"
+}
+
 // Scan reads dir with SPEC section 1's rules: DIR/api/ (under /api), DIR/routes/,
 // DIR/middleware/, or the same three inside DIR/server/ when DIR has none of them.
 // It fails when dir does not exist or holds no route file.
 func Scan(dir string) (*App, error) {
+	return ScanLayout(dir, Layout{})
+}
+
+// ScanLayout is Scan with folder names from the app's config.
+func ScanLayout(dir string, layout Layout) (*App, error) {
+	if layout.RoutesDir == "" {
+		layout.RoutesDir = "routes"
+	}
+	if layout.APIDir == "" {
+		layout.APIDir = "api"
+	}
+	if layout.APIBaseURL == "" {
+		layout.APIBaseURL = "/api"
+	}
+	if base := strings.Trim(layout.APIBaseURL, "/"); base != "" {
+		layout.APIBaseURL = "/" + base
+	} else {
+		layout.APIBaseURL = "" // api files mounted at the root
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("scan app %s: %w", dir, err)
@@ -43,12 +71,16 @@ func Scan(dir string) (*App, error) {
 	app := &App{Dir: abs}
 
 	base := "" // folder holding api/ routes/ middleware/, relative to abs
-	if !hasAny(abs, "api", "routes", "middleware") && hasAny(filepath.Join(abs, "server"), "api", "routes", "middleware") {
+	switch sd := strings.Trim(filepath.ToSlash(filepath.Clean(layout.ServerDir)), "/"); {
+	case layout.ServerDir != "" && sd != ".":
+		base = sd + "/"
+	case layout.ServerDir == "" && !hasAny(abs, layout.APIDir, layout.RoutesDir, "middleware") &&
+		hasAny(filepath.Join(abs, "server"), layout.APIDir, layout.RoutesDir, "middleware"):
 		base = "server/"
 	}
 
 	seen := map[string]Route{} // routeKey -> the first route with that key
-	for _, src := range []struct{ folder, prefix string }{{"api", "/api"}, {"routes", ""}} {
+	for _, src := range []struct{ folder, prefix string }{{layout.APIDir, layout.APIBaseURL}, {layout.RoutesDir, ""}} {
 		files, err := sourceFiles(abs, base+src.folder)
 		if err != nil {
 			return nil, fmt.Errorf("scan app %s: %w", dir, err)
@@ -91,10 +123,7 @@ func Scan(dir string) (*App, error) {
 	}
 
 	if len(app.Routes) == 0 {
-		where := "api/ or routes/"
-		if base != "" {
-			where = "server/api/ or server/routes/"
-		}
+		where := base + layout.APIDir + "/ or " + base + layout.RoutesDir + "/"
 		return nil, fmt.Errorf("scan app %s: no route files in %s", dir, where)
 	}
 	return app, nil

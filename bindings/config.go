@@ -1,0 +1,66 @@
+package bindings
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/bindings/web"
+	"github.com/azote-dev/azote/engine"
+)
+
+// EvalConfig evaluates a bundled nitro.config (see loader.BuildConfig) in a runtime of its
+// own and returns its default export as JSON data. The config cannot run longer than timeout.
+func EvalConfig(code string, timeout time.Duration) (map[string]any, error) {
+	vm := goja.New()
+	if err := web.Enable(vm); err != nil {
+		return nil, err
+	}
+	factory, err := vm.RunProgram(nitroProgram)
+	if err != nil {
+		return nil, err
+	}
+	unavailable := func(goja.FunctionCall) goja.Value {
+		panic(vm.NewTypeError("not available while nitro.config is evaluated"))
+	}
+	native := vm.NewObject()
+	native.Set("publish", unavailable)
+	native.Set("peers", unavailable)
+	native.Set("createEventStream", unavailable)
+	native.Set("runtimeConfig", map[string]any{})
+	mk, _ := goja.AssertFunction(factory)
+	host, err := mk(goja.Undefined(), native)
+	if err != nil {
+		return nil, err
+	}
+	vm.Set("__azote_host", host)
+	var config goja.Value
+	vm.Set("__azote_config", func(v goja.Value) { config = v })
+
+	prg, err := goja.Compile("config.js", code, false)
+	if err != nil {
+		return nil, fmt.Errorf("compile config: %w", err)
+	}
+	timer := time.AfterFunc(timeout, func() { vm.Interrupt(engine.ErrTimeout) })
+	_, err = vm.RunProgram(prg)
+	timer.Stop()
+	if err != nil {
+		return nil, errors.New(engine.Describe(err))
+	}
+	if config == nil || goja.IsUndefined(config) || goja.IsNull(config) {
+		return map[string]any{}, nil
+	}
+	stringify, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("stringify"))
+	text, err := stringify(goja.Undefined(), config)
+	if err != nil {
+		return nil, errors.New(engine.Describe(err))
+	}
+	out := map[string]any{}
+	if err := json.Unmarshal([]byte(text.String()), &out); err != nil {
+		return nil, fmt.Errorf("the config's default export is not an object: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,198 @@
+package azote
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/azote-dev/azote/bindings"
+	loader "github.com/azote-dev/azote/routes-loader"
+)
+
+// appConfig is what azote honours of nitro.config (SPEC 9).
+type appConfig struct {
+	file          string // "" when the app has none
+	websocket     bool
+	layout        loader.Layout
+	runtimeConfig map[string]any
+	azote         map[string]any // azote's own settings
+	ignored       []string       // other Nitro keys, named once in the dev log
+}
+
+var configFiles = []string{"nitro.config.ts", "nitro.config.js", "nitro.config.mjs"}
+
+// loadConfig evaluates DIR/nitro.config.* when present. NITRO_-prefixed environment variables
+// override runtimeConfig like Nitro: runtimeConfig.apiToken <- NITRO_API_TOKEN, nested keys
+// joined with "_".
+func loadConfig(dir string) (*appConfig, error) {
+	cfg := &appConfig{websocket: true, runtimeConfig: map[string]any{}}
+	for _, name := range configFiles {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
+			cfg.file = name
+			break
+		}
+	}
+	if cfg.file != "" {
+		code, err := loader.BuildConfig(dir, cfg.file)
+		if err != nil {
+			return nil, err
+		}
+		raw, err := bindings.EvalConfig(code, 5*time.Second)
+		if err != nil {
+			return nil, fmt.Errorf("evaluate %s: %w", cfg.file, err)
+		}
+		if err := cfg.read(raw); err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.file, err)
+		}
+	}
+	applyEnv(cfg.runtimeConfig, "NITRO_")
+	return cfg, nil
+}
+
+func (cfg *appConfig) read(raw map[string]any) error {
+	str := func(key string) (string, error) {
+		v, ok := raw[key]
+		if !ok || v == nil {
+			return "", nil
+		}
+		s, ok := v.(string)
+		if !ok {
+			return "", fmt.Errorf("%s must be a string", key)
+		}
+		return s, nil
+	}
+	var err error
+	for key, dst := range map[string]*string{
+		"serverDir": &cfg.layout.ServerDir, "routesDir": &cfg.layout.RoutesDir,
+		"apiDir": &cfg.layout.APIDir, "apiBaseURL": &cfg.layout.APIBaseURL,
+	} {
+		if *dst, err = str(key); err != nil {
+			return err
+		}
+	}
+	if f, ok := raw["features"].(map[string]any); ok {
+		if ws, ok := f["websocket"].(bool); ok && !ws {
+			cfg.websocket = false
+		}
+	}
+	if rc, ok := raw["runtimeConfig"].(map[string]any); ok {
+		cfg.runtimeConfig = rc
+	}
+	if az, ok := raw["azote"].(map[string]any); ok {
+		cfg.azote = az
+	}
+	honoured := map[string]bool{"serverDir": true, "routesDir": true, "apiDir": true, "apiBaseURL": true,
+		"features": true, "runtimeConfig": true, "azote": true}
+	for k := range raw {
+		if !honoured[k] {
+			cfg.ignored = append(cfg.ignored, k)
+		}
+	}
+	sort.Strings(cfg.ignored)
+	return nil
+}
+
+// applyTo fills the options the command line left at zero from the config's azote key.
+func (cfg *appConfig) applyTo(o *Options) error {
+	for key, v := range cfg.azote {
+		switch key {
+		case "handlerTimeout", "pingInterval":
+			d, err := duration(v)
+			if err != nil {
+				return fmt.Errorf("azote.%s: %w", key, err)
+			}
+			dst := &o.HandlerTimeout
+			if key == "pingInterval" {
+				dst = &o.PingInterval
+			}
+			if *dst == 0 {
+				*dst = d
+			}
+		case "maxMessageSize", "maxBodyBytes", "maxQueueBytes":
+			n, ok := v.(float64)
+			if !ok || n <= 0 {
+				return fmt.Errorf("azote.%s must be a positive number of bytes", key)
+			}
+			switch key {
+			case "maxMessageSize":
+				if o.MaxMessageSize == 0 {
+					o.MaxMessageSize = int64(n)
+				}
+			case "maxBodyBytes":
+				if o.MaxBodyBytes == 0 {
+					o.MaxBodyBytes = int64(n)
+				}
+			default:
+				if o.MaxQueueBytes == 0 {
+					o.MaxQueueBytes = int(n)
+				}
+			}
+		default:
+			return fmt.Errorf("azote.%s: unknown setting (handlerTimeout, pingInterval, maxMessageSize, maxQueueBytes, maxBodyBytes)", key)
+		}
+	}
+	return nil
+}
+
+// duration reads a number of milliseconds or a Go duration string ("5s").
+func duration(v any) (time.Duration, error) {
+	switch x := v.(type) {
+	case float64:
+		return time.Duration(x * float64(time.Millisecond)), nil
+	case string:
+		return time.ParseDuration(x)
+	}
+	return 0, fmt.Errorf("want milliseconds or a duration like \"5s\"")
+}
+
+// applyEnv overrides obj's keys from NITRO_<UPPER_SNAKE_KEY> variables, recursively, parsing
+// each value as JSON when it is valid JSON (so numbers and booleans keep their type).
+func applyEnv(obj map[string]any, prefix string) {
+	for key, val := range obj {
+		name := prefix + upperSnake(key)
+		env, set := os.LookupEnv(name)
+		if nested, ok := val.(map[string]any); ok {
+			if set {
+				var parsed map[string]any
+				if json.Unmarshal([]byte(env), &parsed) == nil {
+					for k, v := range parsed {
+						nested[k] = v
+					}
+				}
+			}
+			applyEnv(nested, name+"_")
+			continue
+		}
+		if set {
+			var parsed any
+			if json.Unmarshal([]byte(env), &parsed) == nil {
+				obj[key] = parsed
+			} else {
+				obj[key] = env
+			}
+		}
+	}
+}
+
+// upperSnake turns apiToken into API_TOKEN and api-token into API_TOKEN, like Nitro's snakeCase.
+func upperSnake(key string) string {
+	var b strings.Builder
+	runes := []rune(key)
+	for i, r := range runes {
+		switch {
+		case r == '-' || r == '.' || r == ' ':
+			b.WriteByte('_')
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(runes[i-1]) || unicode.IsDigit(runes[i-1])):
+			b.WriteByte('_')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
