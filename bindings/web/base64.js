@@ -5,14 +5,14 @@
 const { DOMException, base64Decode, base64Encode } = internal;
 
 function atob(data) {
-	if (arguments.length === 0) throw new TypeError('The "data" argument must be specified');
+	if (data === undefined) throw new TypeError('The "data" argument must be specified');
 	const out = base64Decode(internal.toUSVString(data));
 	if (out === null) throw new DOMException("The string to be decoded is not correctly encoded.", "InvalidCharacterError");
 	return out;
 }
 
 function btoa(data) {
-	if (arguments.length === 0) throw new TypeError('The "data" argument must be specified');
+	if (data === undefined) throw new TypeError('The "data" argument must be specified');
 	const out = base64Encode(String(data));
 	if (out === null) throw new DOMException("Invalid character", "InvalidCharacterError");
 	return out;

@@ -1,35 +1,42 @@
 // The Body mixin shared by Request and Response, and body extraction (BodyInit -> bytes).
-// A body is a record { bytes: Uint8Array | null, used: boolean }; bytes never escape to user
-// code (readers get copies), so clones and Blobs may share them.
+// A body is a record { bytes, used, type }. bytes is null (no body), a string (kept as given and
+// encoded to UTF-8 only when read, as most bodies are strings) or a Uint8Array that never
+// escapes to user code (readers get copies), so clones and Blobs may share it. type is the
+// Content-Type the body implies, or null. Records without bytes never change, so one frozen
+// noBody serves them all.
 (function (global, internal) {
 "use strict";
 
-const { utf8Encode, utf8Decode, copyBytes, copyBuffer, blobBytes, blobType, makeBlob, toUSVString } = internal;
+const { utf8Encode, copyBytes, blobBytes, blobType, makeBlob, toUSVString, bodyText, bodyBytes, bodyBuffer } = internal;
 const URLSearchParamsCtor = global.URLSearchParams;
 const jsonParse = JSON.parse;
 const resolve = Promise.resolve.bind(Promise);
 const reject = Promise.reject.bind(Promise);
-const empty = new Uint8Array(0);
 
-// extractBody turns a BodyInit into { bytes, type }; type is null when the body implies none.
+const noBody = Object.freeze({ bytes: null, used: false, type: null });
+
+function bodyRecord(bytes, type) {
+	return { bytes, used: false, type };
+}
+
+// extractBody turns a BodyInit into a fresh body record; type is the Content-Type the body
+// implies, or null.
 function extractBody(body) {
-	if (typeof body === "string") {
-		return { bytes: utf8Encode(body), type: "text/plain;charset=UTF-8" };
-	}
+	if (typeof body === "string") return bodyRecord(body, "text/plain;charset=UTF-8");
 	if (body !== null && typeof body === "object") {
 		const fromBlob = blobBytes(body);
-		if (fromBlob !== undefined) return { bytes: fromBlob, type: blobType(body) || null };
+		if (fromBlob !== undefined) return bodyRecord(fromBlob, blobType(body) || null);
 		const copied = copyBytes(body);
-		if (copied !== undefined) return { bytes: copied, type: null };
+		if (copied !== undefined) return bodyRecord(copied, null);
 		if (body instanceof URLSearchParamsCtor) {
-			return { bytes: utf8Encode(String(body)), type: "application/x-www-form-urlencoded;charset=UTF-8" };
+			return bodyRecord(String(body), "application/x-www-form-urlencoded;charset=UTF-8");
 		}
 		if (internal.isFormData(body)) {
 			const [bytes, boundary] = internal.encodeMultipart(internal.formDataFlat(body));
-			return { bytes, type: "multipart/form-data; boundary=" + boundary };
+			return bodyRecord(bytes, "multipart/form-data; boundary=" + boundary);
 		}
 	}
-	return { bytes: utf8Encode(toUSVString(body)), type: "text/plain;charset=UTF-8" };
+	return bodyRecord(toUSVString(body), "text/plain;charset=UTF-8");
 }
 
 // mixinBody defines the body readers on proto. bodyOf(obj) returns obj's body record and
@@ -41,18 +48,20 @@ function mixinBody(proto, bodyOf, headersOf, className) {
 			if (body.used) throw new TypeError("Body is unusable: Body has already been read");
 			const bytes = body.bytes;
 			if (bytes !== null) body.used = true;
-			return resolve(convert(bytes ?? empty, self));
+			return resolve(convert(bytes ?? "", self));
 		} catch (err) {
 			return reject(err);
 		}
 	}
 
 	const methods = {
-		arrayBuffer() { return consume(this, copyBuffer); },
-		bytes() { return consume(this, copyBytes); },
-		text() { return consume(this, utf8Decode); },
-		json() { return consume(this, (b) => jsonParse(utf8Decode(b))); },
-		blob() { return consume(this, (b, self) => makeBlob(b, headersOf(self).get("content-type") ?? "")); },
+		arrayBuffer() { return consume(this, bodyBuffer); },
+		bytes() { return consume(this, bodyBytes); },
+		text() { return consume(this, bodyText); },
+		json() { return consume(this, (b) => jsonParse(bodyText(b))); },
+		blob() {
+			return consume(this, (b, self) => makeBlob(typeof b === "string" ? utf8Encode(b) : b, headersOf(self).get("content-type") ?? ""));
+		},
 		formData() { return consume(this, (b, self) => parseFormData(b, headersOf(self).get("content-type"), className)); },
 	};
 	for (const name of Object.keys(methods)) {
@@ -72,12 +81,14 @@ function parseFormData(bytes, contentType, className) {
 		if (flat !== undefined) return internal.formDataFromFlat(flat);
 	} else if (essence === "application/x-www-form-urlencoded") {
 		const flat = [];
-		for (const [name, value] of new URLSearchParamsCtor(utf8Decode(bytes))) flat.push(name, value, undefined, undefined);
+		for (const [name, value] of new URLSearchParamsCtor(bodyText(bytes))) flat.push(name, value, undefined, undefined);
 		return internal.formDataFromFlat(flat);
 	}
 	throw new TypeError(`${className}.formData: Could not parse content as FormData.`);
 }
 
+internal.noBody = noBody;
+internal.bodyRecord = bodyRecord;
 internal.extractBody = extractBody;
 internal.mixinBody = mixinBody;
 })

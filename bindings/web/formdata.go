@@ -27,11 +27,7 @@ type formEntry struct {
 // [name, value, filename, type, ...] (string entries have undefined filename and type), or
 // undefined when the body is not valid multipart/form-data.
 func (st *runtimeState) parseMultipartNative(call goja.FunctionCall) goja.Value {
-	body, ok := st.view(call.Argument(0))
-	if !ok {
-		panic(st.vm.NewTypeError("expected a Uint8Array"))
-	}
-	entries, err := parseMultipart(body, call.Argument(1).String())
+	entries, err := parseMultipart(st.sourceBytes(call.Argument(0)), call.Argument(1).String())
 	if err != nil {
 		return goja.Undefined()
 	}

@@ -63,6 +63,16 @@ func TestHeadersJS(t *testing.T) {
 			const it = h.entries();
 			return [Object.prototype.toString.call(h), Object.prototype.toString.call(it), it[Symbol.iterator]() === it, it.next(), it.next()];`,
 			`["[object Headers]","[object Headers Iterator]",true,{"value":["a","1"],"done":false},{"done":true}]`},
+		{"Headers are ordinary objects: expandos and subclass fields work in strict code", `
+			"use strict";
+			const h = new Headers({a: "1"});
+			h.extra = 5;
+			class Mine extends Headers { tag = "t"; #n = 2; n() { return this.#n; } }
+			const m = new Mine([["b", "2"]]);
+			return [h.extra, m.tag, m.n(), m.get("b"), m instanceof Headers, Object.keys(h), JSON.stringify(h)];`,
+			`[5,"t",2,"2",true,["extra"],"{\"extra\":5}"]`},
+		{"methods refuse foreign this", `Headers.prototype.get.call({}, "a");`,
+			`throws TypeError: Illegal invocation: this is not a Headers`},
 		{"Response.error headers are immutable", `Response.error().headers.set("a", "b");`,
 			`throws TypeError: immutable`},
 	})

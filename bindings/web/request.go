@@ -22,7 +22,7 @@ func NewRequest(vm *goja.Runtime, method, url string, header http.Header, body [
 	if body != nil {
 		bytes = st.newUint8Array(body)
 	}
-	v, err := st.newRequest(goja.Undefined(), vm.ToValue(method), vm.ToValue(url), flatHeader(vm, header), bytes)
+	v, err := st.newRequest(goja.Undefined(), vm.ToValue(method), vm.ToValue(url), st.newHeaders(headersFromHTTP(header)), bytes)
 	if err != nil {
 		return nil, fmt.Errorf("web: new request %s %s: %w", method, url, err)
 	}

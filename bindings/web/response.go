@@ -37,13 +37,16 @@ func AsResponse(vm *goja.Runtime, v goja.Value) (*ResponseParts, bool) {
 	rp := &ResponseParts{
 		Status:     int(parts.Get("0").ToInteger()),
 		StatusText: parts.Get("1").String(),
-		Header:     http.Header{},
 	}
-	addFlat(rp.Header, parts.Get("2").ToObject(vm))
+	if h := headersOf(parts.Get("2")); h != nil {
+		rp.Header = h.httpHeader()
+	} else {
+		rp.Header = http.Header{}
+	}
 	if body := parts.Get("3"); !goja.IsNull(body) {
-		// The body's Uint8Array never reaches user code (readers get copies), so its
-		// memory can be shared without a copy.
-		rp.Body, _ = st.view(body)
+		// A body's Uint8Array never reaches user code (readers get copies), so its memory
+		// can be shared without a copy; a string body is encoded now.
+		rp.Body = st.sourceBytes(body)
 		if rp.Body == nil {
 			rp.Body = []byte{}
 		}

@@ -2,7 +2,7 @@
 (function (global, internal) {
 "use strict";
 
-const { Headers, extractBody, mixinBody, headersCopy, headersFlat, headersFreeze, toUSVString, utf8Encode } = internal;
+const { Headers, extractBody, mixinBody, headersCopy, headersFreeze, headersDefault, noBody, bodyRecord, toUSVString, utf8Encode } = internal;
 const URLCtor = global.URL;
 const jsonStringify = JSON.stringify;
 const constructing = Symbol("Response");
@@ -20,40 +20,43 @@ function toUnsignedShort(v) {
 class Response {
 	#status = 200;
 	#statusText = "";
-	#headers;
-	#body = { bytes: null, used: false };
+	#headers = null;
+	#body = noBody;
 	#type = "default";
 
 	constructor(body = null, init = undefined) {
 		if (body === constructing) return;
-		this.#initialize(init, body != null ? extractBody(body) : null);
+		this.#initialize(init, body != null ? extractBody(body) : noBody);
 	}
 
 	// #initialize is the standard's "initialize a response" step.
 	#initialize(init, body) {
-		if (init != null && typeof init !== "object" && typeof init !== "function") {
-			throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
-		}
-		init ??= {};
-		if (init.status !== undefined) {
-			const status = toUnsignedShort(init.status);
-			if (status < 200 || status > 599) {
-				throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+		let headersInit;
+		if (init != null) {
+			if (typeof init !== "object" && typeof init !== "function") {
+				throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
 			}
-			this.#status = status;
+			if (init.status !== undefined) {
+				const status = toUnsignedShort(init.status);
+				if (status < 200 || status > 599) {
+					throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+				}
+				this.#status = status;
+			}
+			if (init.statusText !== undefined) {
+				const statusText = String(init.statusText);
+				if (!reasonPhraseRe.test(statusText)) throw new TypeError("Invalid statusText");
+				this.#statusText = statusText;
+			}
+			headersInit = init.headers;
 		}
-		if (init.statusText !== undefined) {
-			const statusText = String(init.statusText);
-			if (!reasonPhraseRe.test(statusText)) throw new TypeError("Invalid statusText");
-			this.#statusText = statusText;
-		}
-		this.#headers = init.headers !== undefined ? new Headers(init.headers) : new Headers();
-		if (body !== null) {
+		this.#headers = new Headers(headersInit);
+		if (body.bytes !== null) {
 			if (nullBodyStatuses.has(this.#status)) {
 				throw new TypeError("Response constructor: Invalid response status code " + this.#status);
 			}
-			this.#body = { bytes: body.bytes, used: false };
-			if (body.type !== null && !this.#headers.has("content-type")) this.#headers.append("content-type", body.type);
+			this.#body = body;
+			if (body.type !== null) headersDefault(this.#headers, "content-type", body.type);
 		}
 	}
 
@@ -73,7 +76,7 @@ class Response {
 		r.#type = this.#type;
 		r.#headers = headersCopy(this.#headers);
 		if (this.#type === "error") headersFreeze(r.#headers);
-		r.#body = { bytes: this.#body.bytes, used: false };
+		if (this.#body.bytes !== null) r.#body = bodyRecord(this.#body.bytes, this.#body.type);
 		return r;
 	}
 
@@ -89,7 +92,7 @@ class Response {
 		const text = jsonStringify(data);
 		if (text === undefined) throw new TypeError("Value is not JSON serializable");
 		const r = new Response(constructing);
-		r.#initialize(init, { bytes: utf8Encode(text), type: "application/json" });
+		r.#initialize(init, bodyRecord(utf8Encode(text), "application/json"));
 		return r;
 	}
 
@@ -116,10 +119,10 @@ class Response {
 			return v.#body;
 		};
 		internal.responseHeaders = (v) => v.#headers;
-		// responseParts is what Go's AsResponse reads: [status, statusText, flat headers,
-		// bytes or null], or undefined for anything that is not a Response.
-		internal.responseParts = (v) => (v !== null && typeof v === "object" && #status in v)
-			? [v.#status, v.#statusText, headersFlat(v.#headers), v.#body.bytes]
+		// responseParts is what Go's AsResponse reads: [status, statusText, headers, bytes or
+		// null], or undefined for anything that is not a Response.
+		internal.responseParts = (v) => (#status in v)
+			? [v.#status, v.#statusText, v.#headers, v.#body.bytes]
 			: undefined;
 	}
 }

@@ -77,6 +77,10 @@ func TestResponseJS(t *testing.T) {
 			const m = new My("x", {status: 201});
 			return [m instanceof Response, m.extra(), await m.text()];`,
 			`[true,201,"x"]`},
+		{"string bodies are USVStrings: lone surrogates become U+FFFD, a BOM is dropped on read", `
+			return [await new Response("a\ud800").text() === "a\ufffd", [...await new Response("\ud800").bytes()],
+				(await new Response("\ufeffx").text()).length, (await new Response("\ufeffx").arrayBuffer()).byteLength];`,
+			`[true,[239,191,189],1,4]`},
 		{"getters reject foreign this", `
 			try { Object.getOwnPropertyDescriptor(Response.prototype, "status").get.call({}); return "no throw"; }
 			catch (e) { return e.name; }`,
@@ -110,6 +114,8 @@ func TestAsResponse(t *testing.T) {
 			ResponseParts{200, "", http.Header{"Content-Type": {"application/x-www-form-urlencoded;charset=UTF-8"}}, []byte("q=a+b&r=%C3%A9")}},
 		{"Response.json", `Response.json([1, "x"])`,
 			ResponseParts{200, "", http.Header{"Content-Type": {"application/json"}}, []byte(`[1,"x"]`)}},
+		{"non-ASCII string", `new Response("\u20ac\ud800")`,
+			ResponseParts{200, "", http.Header{"Content-Type": {"text/plain;charset=UTF-8"}}, []byte("\u20ac\ufffd")}},
 		{"redirect", `Response.redirect("http://x.test/a", 301)`,
 			ResponseParts{301, "", http.Header{"Location": {"http://x.test/a"}}, nil}},
 		{"error", `Response.error()`, ResponseParts{0, "", http.Header{}, nil}},

@@ -4,9 +4,10 @@
 // AbortSignal, Event, EventTarget and DOMException. It also lets Go build and read those
 // objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array, NewBlob).
 //
-// The classes are written in JavaScript (one embedded .js file per object, compiled once per
-// process and run once per runtime); byte work (UTF-8, base64, randomness, copying, multipart)
-// is done in Go.
+// Most classes are written in JavaScript, one embedded .js file per object, compiled once per
+// process and run once per runtime; the byte work they need (UTF-8, base64, randomness,
+// copying, multipart) is done by Go helpers handed to them on a private object. Headers, which
+// every request and response uses, is Go throughout (headers.go).
 //
 // Concurrency: a goja.Runtime is single-threaded, and so is everything here. Call every
 // function of this package on the goroutine that owns the runtime. The package keeps no state
@@ -33,7 +34,6 @@ var scriptOrder = []string{
 	"abort.js",
 	"blob.js",
 	"formdata.js",
-	"headers.js",
 	"body.js",
 	"request.js",
 	"response.js",
@@ -78,15 +78,18 @@ type runtimeState struct {
 	vm *goja.Runtime
 
 	// Intrinsics captured before any user code runs.
-	uint8Array *goja.Object
-	typedArray *goja.Object
-	dataView   *goja.Object
+	uint8Array  *goja.Object
+	typedArray  *goja.Object
+	dataView    *goja.Object
+	arrayValues *goja.Object // Array.prototype[Symbol.iterator]
 
-	response        *goja.Object
-	responseParts   goja.Callable
-	newRequest      goja.Callable
-	makeBlob        goja.Callable
-	headersInitFlat goja.Callable
+	headersProto         *goja.Object
+	headersIteratorProto *goja.Object
+
+	response      *goja.Object
+	responseParts goja.Callable
+	newRequest    goja.Callable
+	makeBlob      goja.Callable
 }
 
 // Enable installs every global listed in the package documentation on vm. Call it once per
@@ -116,12 +119,12 @@ func Enable(vm *goja.Runtime) (err error) {
 	st := newRuntimeState(vm)
 	internal := vm.NewObject()
 	for name, fn := range st.natives() {
-		f := vm.ToValue(fn).(*goja.Object)
-		// goja names a Go function after its Go symbol; stack traces should say what it does.
-		_ = f.DefineDataProperty("name", vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		if err := internal.Set(name, f); err != nil {
-			return fmt.Errorf("web: set native %s: %w", name, err)
+		if _, err := st.defineMethod(internal, name, 1, fn); err != nil {
+			return fmt.Errorf("web: native %s: %w", name, err)
 		}
+	}
+	if err := st.installHeaders(internal); err != nil {
+		return fmt.Errorf("web: install Headers: %w", err)
 	}
 	global := vm.GlobalObject()
 	for _, s := range scripts {
@@ -150,6 +153,7 @@ func newRuntimeState(vm *goja.Runtime) *runtimeState {
 	if st.uint8Array != nil {
 		st.typedArray = st.uint8Array.Prototype()
 	}
+	st.arrayValues, _ = vm.NewArray().GetSymbol(goja.SymIterator).(*goja.Object)
 	return st
 }
 
@@ -160,10 +164,9 @@ func (st *runtimeState) bind(internal *goja.Object) error {
 		return fmt.Errorf("web: bind: Response is missing")
 	}
 	for name, dst := range map[string]*goja.Callable{
-		"responseParts":   &st.responseParts,
-		"newRequest":      &st.newRequest,
-		"makeBlob":        &st.makeBlob,
-		"headersInitFlat": &st.headersInitFlat,
+		"responseParts": &st.responseParts,
+		"newRequest":    &st.newRequest,
+		"makeBlob":      &st.makeBlob,
 	} {
 		if *dst, ok = goja.AssertFunction(internal.Get(name)); !ok {
 			return fmt.Errorf("web: bind: %s is not a function", name)
@@ -182,6 +185,9 @@ func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value 
 		"utf8Encode":        st.utf8EncodeNative,
 		"utf8EncodeInto":    st.utf8EncodeIntoNative,
 		"utf8Decode":        st.utf8DecodeNative,
+		"bodyText":          st.bodyTextNative,
+		"bodyBytes":         st.bodyBytesNative,
+		"bodyBuffer":        st.bodyBufferNative,
 		"newUTF8Decoder":    st.newUTF8DecoderNative,
 		"utf8DecoderDecode": st.utf8DecoderDecodeNative,
 		"base64Encode":      st.base64EncodeNative,
@@ -191,6 +197,23 @@ func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value 
 		"parseMultipart":    st.parseMultipartNative,
 		"encodeMultipart":   st.encodeMultipartNative,
 	}
+}
+
+// defineMethod puts a Go function on obj under name, with the name and length JavaScript
+// would give it (goja names a Go function after its Go symbol).
+func (st *runtimeState) defineMethod(obj *goja.Object, name string, length int, fn func(goja.FunctionCall) goja.Value) (*goja.Object, error) {
+	f := st.vm.ToValue(fn).(*goja.Object)
+	if err := st.nameFunction(f, name, length); err != nil {
+		return nil, err
+	}
+	return f, obj.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+}
+
+func (st *runtimeState) nameFunction(f *goja.Object, name string, length int) error {
+	if err := f.DefineDataProperty("name", st.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		return err
+	}
+	return f.DefineDataProperty("length", st.vm.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // define installs a global the way Node does: writable, configurable, not enumerable.
