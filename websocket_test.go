@@ -542,8 +542,8 @@ func TestHookErrorsAndRunawayCode(t *testing.T) {
 	}
 	eventually(t, "source-mapped errors in the log", func() bool {
 		logs := ts.logs.String()
-		return strings.Contains(logs, "hook exploded on purpose") && strings.Contains(logs, "routes/peer.ts:72") &&
-			strings.Contains(logs, "async hook rejected on purpose") && strings.Contains(logs, "routes/peer.ts:75")
+		return strings.Contains(logs, "hook exploded on purpose") && strings.Contains(logs, "routes/peer.ts:72:15") &&
+			strings.Contains(logs, "async hook rejected on purpose") && strings.Contains(logs, "routes/peer.ts:75:15")
 	})
 
 	b := ts.dial("/peer", nil)

@@ -130,9 +130,10 @@ func (g *Generation) Call(fn goja.Callable, this goja.Value, args ...goja.Value)
 	return fn(this, args...)
 }
 
-// Eval compiles and runs a script on the loop and waits for it.
+// Eval compiles and runs a script on the loop and waits for it. An inline source map in the
+// script makes stacks name the original files, lines and columns.
 func (g *Generation) Eval(name, src string) error {
-	prg, err := goja.Compile(name, src, false)
+	prg, err := goja.Compile(name, shiftSourceMapColumns(src), false)
 	if err != nil {
 		return fmt.Errorf("compile %s: %w", name, err)
 	}
