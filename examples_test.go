@@ -11,7 +11,7 @@ import (
 // Every route file in examples/routes, driven the way the seed page describes it.
 func TestExamples(t *testing.T) {
 	ts := start(t, "examples", Options{})
-	want := map[string]bool{"/_ws": true, "/auth": true, "/chat": true, "/rooms/:room": true, "/channel": true, "/publish": true}
+	want := map[string]bool{"/_ws": true, "/auth": true, "/chat": true, "/rooms/:room": true, "/channel": true, "/publish": true, "/sse": true, "/events": true}
 	for _, r := range ts.srv.Routes() {
 		if !want[r.Path] {
 			t.Errorf("examples/%s (%s) has no test here: add one", r.File, r.Path)

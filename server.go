@@ -27,6 +27,7 @@ import (
 	"github.com/azote-dev/azote/bindings"
 	"github.com/azote-dev/azote/engine"
 	loader "github.com/azote-dev/azote/routes-loader"
+	"github.com/azote-dev/azote/static"
 	"github.com/azote-dev/azote/ws"
 )
 
@@ -49,6 +50,8 @@ type Options struct {
 	PingInterval time.Duration
 	// MaxBodyBytes bounds a request body (default 16 MiB; over it: 413).
 	MaxBodyBytes int64
+	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
+	SSEKeepAlive time.Duration
 	// Logger receives the server's and the app's logs (default slog.Default()).
 	Logger *slog.Logger
 }
@@ -70,6 +73,7 @@ type generation struct {
 	table  *loader.Table
 	engine *engine.Generation
 	js     *bindings.App
+	public *static.Files // nil when the app has no public/ folder
 }
 
 // New scans, bundles and loads the app in opts.Dir.
@@ -147,12 +151,20 @@ func (s *Server) load(dir string, cfg *appConfig) (*generation, error) {
 		Dev:           s.opts.Dev,
 		MaxBodyBytes:  s.opts.MaxBodyBytes,
 		RuntimeConfig: cfg.runtimeConfig,
+		SSEKeepAlive:  s.opts.SSEKeepAlive,
 	})
 	if err != nil {
 		eng.Release()
 		return nil, fmt.Errorf("load %s: %w", app.Dir, err)
 	}
-	return &generation{app: app, config: cfg, table: loader.NewTable(app.Routes), engine: eng, js: js}, nil
+	g := &generation{app: app, config: cfg, table: loader.NewTable(app.Routes), engine: eng, js: js}
+	if app.PublicDir != "" {
+		if g.public, err = static.New(app.PublicDir); err != nil {
+			eng.Release()
+			return nil, err
+		}
+	}
+	return g, nil
 }
 
 // Routes is the current route table, in scan order.
@@ -169,12 +181,17 @@ func (s *Server) RouteKind(i int) string {
 	return "http"
 }
 
-// ServeHTTP dispatches a request: a WebSocket upgrade to its route's hooks, anything else to
+// ServeHTTP dispatches a request: a WebSocket upgrade to its route's hooks; a GET or HEAD to
+// a file of public/ when one matches (static files come first, like Nitro); anything else to
 // the route's handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g := s.cur.Load()
+	upgrade := g.config.websocket && websocket.IsWebSocketUpgrade(r)
+	if !upgrade && g.public != nil && g.public.Serve(w, r) {
+		return
+	}
 	i, params, ok := g.table.Match(r.Method, r.URL.Path)
-	if g.config.websocket && websocket.IsWebSocketUpgrade(r) {
+	if upgrade {
 		if !ok || !g.js.IsWebSocket(i) {
 			notFound(w, r)
 			return

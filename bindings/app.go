@@ -15,11 +15,13 @@ import (
 	"log/slog"
 	"reflect"
 	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 
 	"github.com/azote-dev/azote/bindings/web"
 	"github.com/azote-dev/azote/engine"
+	"github.com/azote-dev/azote/sse"
 	"github.com/azote-dev/azote/ws"
 )
 
@@ -43,6 +45,8 @@ type Options struct {
 	MaxBodyBytes int64
 	// RuntimeConfig is what useRuntimeConfig() returns (nil: an empty object).
 	RuntimeConfig map[string]any
+	// SSEKeepAlive is the keep-alive comment period of event streams (0: 15 s).
+	SSEKeepAlive time.Duration
 }
 
 // Route names a bundle route for the bindings: its file, for error messages.
@@ -69,8 +73,10 @@ type App struct {
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
-	mu    sync.Mutex
-	peers map[*peer]struct{} // live peers of this generation, for Close
+	mu        sync.Mutex
+	peers     map[*peer]struct{}       // live peers of this generation, for Close
+	streams   map[*sse.Stream]struct{} // open event streams, for Close
+	listeners []func()                 // azote.subscribe registrations, stopped by Close
 }
 
 // route is one registered default export.
@@ -90,7 +96,7 @@ type step struct {
 // Load installs the web globals and host modules on gen, evaluates the bundle and records the
 // default export of every route. routes[i] describes the bundle's i-th route.
 func Load(gen *engine.Generation, bundle string, routes []Route, middleware []string, opts Options) (*App, error) {
-	a := &App{gen: gen, log: gen.Logger(), opts: opts, peers: make(map[*peer]struct{})}
+	a := &App{gen: gen, log: gen.Logger(), opts: opts, peers: make(map[*peer]struct{}), streams: make(map[*sse.Stream]struct{})}
 	if a.opts.MaxBodyBytes <= 0 {
 		a.opts.MaxBodyBytes = 16 << 20
 	}
@@ -160,9 +166,8 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	native := vm.NewObject()
 	native.Set("publish", a.publish)
 	native.Set("peers", a.peersOf)
-	native.Set("createEventStream", func(goja.FunctionCall) goja.Value {
-		panic(vm.NewTypeError("createEventStream is not available yet in azote"))
-	})
+	native.Set("createEventStream", a.createEventStream)
+	native.Set("subscribe", a.subscribe)
 	rc, err := json.Marshal(a.opts.RuntimeConfig)
 	if err != nil || a.opts.RuntimeConfig == nil {
 		rc = []byte("{}")
@@ -263,17 +268,30 @@ func handlerOf(vm *goja.Runtime, file string, v goja.Value) (goja.Callable, *goj
 // IsWebSocket reports whether route i accepts WebSocket upgrades.
 func (a *App) IsWebSocket(i int) bool { return a.routes[i].websocket != nil }
 
-// Close closes every live peer of the generation with code and reason (1012 on reload, 1001 on
-// shutdown). Their close hooks still run.
+// Close ends the generation's connections: every live peer is closed with code and reason
+// (1012 on reload, 1001 on shutdown; their close hooks still run), every event stream ends
+// (EventSource clients reconnect), and azote.subscribe listeners stop.
 func (a *App) Close(code int, reason string) {
 	a.mu.Lock()
-	list := make([]*peer, 0, len(a.peers))
+	peers := make([]*peer, 0, len(a.peers))
 	for p := range a.peers {
-		list = append(list, p)
+		peers = append(peers, p)
 	}
+	streams := make([]*sse.Stream, 0, len(a.streams))
+	for s := range a.streams {
+		streams = append(streams, s)
+	}
+	listeners := a.listeners
+	a.listeners = nil
 	a.mu.Unlock()
-	for _, p := range list {
+	for _, p := range peers {
 		p.conn.Close(code, reason)
+	}
+	for _, s := range streams {
+		s.Close()
+	}
+	for _, stop := range listeners {
+		stop()
 	}
 }
 

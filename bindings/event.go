@@ -13,6 +13,7 @@ import (
 
 	"github.com/azote-dev/azote/bindings/web"
 	"github.com/azote-dev/azote/engine"
+	"github.com/azote-dev/azote/sse"
 )
 
 // newEvent builds the h3 event for a request. Loop only.
@@ -45,13 +46,13 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			return // client went away
 		}
 	}
-	answer := make(chan *web.ResponseParts, 1)
+	answers := make(chan answer, 1)
 	ok := a.gen.Run(func(vm *goja.Runtime) {
 		answered := false
-		reply := func(resp *web.ResponseParts) {
+		reply := func(ans answer) {
 			if !answered {
 				answered = true
-				answer <- resp
+				answers <- ans
 			}
 		}
 		a.handle(vm, rt, r, body, params, reply)
@@ -61,37 +62,66 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 		return
 	}
 	select {
-	case resp := <-answer:
-		if r.Method == http.MethodHead {
-			resp.Body = nil
+	case ans := <-answers:
+		if ans.stream != nil {
+			if err := ans.stream.Serve(w, r, ans.header); err != nil {
+				a.log.Debug("event stream ended", "route", rt.file, "error", err)
+			}
+			return
 		}
-		writeResponse(w, resp)
+		if r.Method == http.MethodHead {
+			ans.resp.Body = nil
+		}
+		writeResponse(w, ans.resp)
 	case <-r.Context().Done():
 	}
 }
 
-func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, params map[string]string, reply func(*web.ResponseParts)) {
+// answer is what the loop hands back to a request's goroutine: a response, or an event
+// stream to serve with the headers the handler prepared.
+type answer struct {
+	resp   *web.ResponseParts
+	stream *sse.Stream
+	header http.Header
+}
+
+func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, params map[string]string, reply func(answer)) {
+	respond := func(resp *web.ResponseParts) { reply(answer{resp: resp}) }
 	req, err := newRequest(vm, r, body)
 	if err != nil {
-		reply(a.internalError(vm, rt.file, vm.NewGoError(err)))
+		respond(a.internalError(vm, rt.file, vm.NewGoError(err)))
 		return
 	}
 	event, err := a.newEvent(vm, req, params, remoteIP(r))
 	if err != nil {
-		reply(a.internalError(vm, rt.file, thrown(vm, err)))
+		respond(a.internalError(vm, rt.file, thrown(vm, err)))
 		return
+	}
+	// A stream the handler created but did not return is ended, so its onClosed still runs.
+	abandon := func(returned *eventStream) {
+		if es := createdStream(event); es != nil && es != returned {
+			es.stream.Abort()
+		}
 	}
 	steps := make([]step, 0, len(a.middleware)+len(rt.middleware)+1)
 	steps = append(append(append(steps, a.middleware...), rt.middleware...), step{fn: rt.handler, file: rt.file})
 	a.runChain(vm, steps, event, 0, func(v goja.Value, file string) {
-		reply(a.fromReturn(vm, file, event, v))
-	}, func(e goja.Value, file string, err error) {
-		if err != nil && engine.IsTimeout(err) {
-			a.log.Error("handler interrupted: it ran past the handler timeout", "route", file, "error", engine.Describe(err))
-			reply(a.errorResponse(vm, http.StatusInternalServerError, "Handler timeout", "", nil))
+		if es, ok := streamOf(v); ok {
+			abandon(es)
+			header, _ := web.Header(vm, event.Get("res").ToObject(vm).Get("headers"))
+			reply(answer{stream: es.stream, header: header})
 			return
 		}
-		reply(a.fromThrown(vm, file, e))
+		abandon(nil)
+		respond(a.fromReturn(vm, file, event, v))
+	}, func(e goja.Value, file string, err error) {
+		abandon(nil)
+		if err != nil && engine.IsTimeout(err) {
+			a.log.Error("handler interrupted: it ran past the handler timeout", "route", file, "error", engine.Describe(err))
+			respond(a.errorResponse(vm, http.StatusInternalServerError, "Handler timeout", "", nil))
+			return
+		}
+		respond(a.fromThrown(vm, file, e))
 	})
 }
 

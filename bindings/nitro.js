@@ -147,7 +147,7 @@
     getMethod: (event) => event.method,
   });
   const crossws = { defineHooks: identity, defineWebSocket: identity };
-  const azote = { publish: native.publish, peers: native.peers };
+  const azote = { publish: native.publish, peers: native.peers, subscribe: native.subscribe };
 
   const modules = {
     "nitro": nitro, "nitro/h3": h3, "h3": h3, "crossws": crossws, "azote": azote,

@@ -10,8 +10,9 @@ import (
 // once and appends the same bytes to every member's queue. All methods are safe for concurrent
 // use; one RWMutex guards the hub, held shared by publishes (which never block on the network).
 type Hub struct {
-	mu     sync.RWMutex
-	spaces map[string]*space
+	mu        sync.RWMutex
+	spaces    map[string]*space
+	listeners map[string]map[*listener]struct{} // topic -> Go listeners (see Listen)
 }
 
 // space is one namespace: its started conns in Seq order and its topics.
@@ -53,6 +54,9 @@ func (h *Hub) publish(namespace, topic string, binary bool, data []byte, exclude
 		}
 		delivered += deliver(members, wire, exclude)
 	})
+	if len(h.listeners) > 0 {
+		delivered += h.notify(namespace, topic, binary, data)
+	}
 	return delivered
 }
 

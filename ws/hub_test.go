@@ -132,3 +132,23 @@ func seqs(conns []*Conn) []uint64 {
 	}
 	return out
 }
+
+func TestHubListen(t *testing.T) {
+	h := &Hub{}
+	var got []string
+	stop := h.Listen("", "news", func(binary bool, data []byte) { got = append(got, string(data)) })
+	stopNS := h.Listen("/a", "news", func(binary bool, data []byte) { got = append(got, "a:"+string(data)) })
+	if n := h.Publish("", "news", false, []byte("all")); n != 2 {
+		t.Errorf("deliveries %d, want 2", n)
+	}
+	h.Publish("/b", "news", false, []byte("b only"))
+	h.Publish("/a", "other", false, []byte("wrong topic"))
+	stopNS()
+	stop()
+	stop()
+	h.Publish("", "news", false, []byte("after stop"))
+	slices.Sort(got)
+	if want := []string{"a:all", "all", "b only"}; !slices.Equal(got, want) {
+		t.Errorf("listeners saw %q, want %q", got, want)
+	}
+}

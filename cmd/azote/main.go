@@ -37,6 +37,7 @@ Flags (before or after DIR):
   --max-queue N             per-peer outgoing queue in bytes (default 16 MiB, over: close 1013)
   --ping-interval D         ping idle peers every D, drop silent ones (default 30s)
   --max-body N              largest request body in bytes (default 16 MiB, over: 413)
+  --sse-keep-alive D        keep-alive comment on idle event streams every D (default 15s)
   --log-level L             debug, info, warn or error (default info)
 `
 
@@ -144,6 +145,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.opts.MaxQueueBytes, "max-queue", 0, "")
 	fs.DurationVar(&cfg.opts.PingInterval, "ping-interval", 0, "")
 	fs.Int64Var(&cfg.opts.MaxBodyBytes, "max-body", 0, "")
+	fs.DurationVar(&cfg.opts.SSEKeepAlive, "sse-keep-alive", 0, "")
 	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "")
 	version := fs.Bool("version", false, "")
 

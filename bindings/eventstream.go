@@ -1,0 +1,180 @@
+package bindings
+
+import (
+	"math"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/bindings/web"
+	"github.com/azote-dev/azote/engine"
+	"github.com/azote-dev/azote/sse"
+)
+
+// eventStream is h3's EventStream (createEventStream(event)): push, pushComment, close,
+// onClosed and send over an sse.Stream. Loop only, except the sse.Stream itself.
+type eventStream struct {
+	stream   *sse.Stream
+	obj      *goja.Object
+	onClosed []goja.Callable
+}
+
+// createEventStream builds the stream object for an event. The handler returns it (or the
+// promise from stream.send()); ServeHTTP then serves it on the request's goroutine.
+func (a *App) createEventStream(call goja.FunctionCall) goja.Value {
+	vm := a.gen.Runtime()
+	event, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		panic(vm.NewTypeError("createEventStream(event): event is required"))
+	}
+	es := &eventStream{stream: sse.NewStream(sse.Options{KeepAlive: a.opts.SSEKeepAlive, Logger: a.log})}
+	es.obj = vm.NewObject()
+	resolved := func() goja.Value {
+		p, resolve, _ := vm.NewPromise()
+		resolve(goja.Undefined())
+		return vm.ToValue(p)
+	}
+	es.obj.Set("push", func(call goja.FunctionCall) goja.Value {
+		msg := call.Argument(0)
+		if arr, ok := msg.(*goja.Object); ok && arr.ClassName() == "Array" {
+			for _, k := range arr.Keys() {
+				es.push(vm, arr.Get(k))
+			}
+		} else {
+			es.push(vm, msg)
+		}
+		return resolved()
+	})
+	es.obj.Set("pushComment", func(call goja.FunctionCall) goja.Value {
+		es.stream.Comment(call.Argument(0).String())
+		return resolved()
+	})
+	es.obj.Set("close", func(goja.FunctionCall) goja.Value {
+		es.stream.Close()
+		return resolved()
+	})
+	es.obj.Set("onClosed", func(call goja.FunctionCall) goja.Value {
+		if fn, ok := goja.AssertFunction(call.Argument(0)); ok {
+			es.onClosed = append(es.onClosed, fn)
+		}
+		return goja.Undefined()
+	})
+	es.obj.Set("send", func(goja.FunctionCall) goja.Value {
+		p, resolve, _ := vm.NewPromise()
+		resolve(es.obj)
+		return vm.ToValue(p)
+	})
+	es.obj.DefineDataProperty("__azoteEventStream", vm.ToValue(es), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	event.DefineDataProperty("__azoteEventStream", vm.ToValue(es), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+
+	a.trackStream(es.stream)
+	es.stream.OnClosed(func() {
+		a.untrackStream(es.stream)
+		a.gen.Run(func(vm *goja.Runtime) {
+			for _, fn := range es.onClosed {
+				if _, err := fn(goja.Undefined()); err != nil {
+					a.log.Error("event stream onClosed callback threw", "error", engine.Describe(err))
+				}
+			}
+			es.onClosed = nil
+		})
+	})
+	return es.obj
+}
+
+// push sends one message: a string is the data; an object has id, event, data and retry
+// (id and event lose CR/LF, retry only when an integer).
+func (es *eventStream) push(vm *goja.Runtime, v goja.Value) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		es.stream.PushData(v.String())
+		return
+	}
+	var e sse.Event
+	str := func(key string) string {
+		if x := obj.Get(key); x != nil && !goja.IsUndefined(x) && !goja.IsNull(x) {
+			return x.String()
+		}
+		return ""
+	}
+	e.ID, e.Event, e.Data = str("id"), str("event"), str("data")
+	if r := obj.Get("retry"); r != nil && !goja.IsUndefined(r) {
+		if f := r.ToFloat(); f == math.Trunc(f) && !math.IsInf(f, 0) {
+			e.Retry, e.HasRetry = int(f), true
+		}
+	}
+	es.stream.Push(e)
+}
+
+// streamOf reports the event stream a handler returned (the stream object itself).
+func streamOf(v goja.Value) (*eventStream, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	h := obj.Get("__azoteEventStream")
+	if h == nil {
+		return nil, false
+	}
+	es, ok := h.Export().(*eventStream)
+	return es, ok && es.obj == obj
+}
+
+// createdStream is the stream a handler created for event, if any.
+func createdStream(event *goja.Object) *eventStream {
+	if h := event.Get("__azoteEventStream"); h != nil {
+		es, _ := h.Export().(*eventStream)
+		return es
+	}
+	return nil
+}
+
+func (a *App) trackStream(s *sse.Stream) {
+	a.mu.Lock()
+	a.streams[s] = struct{}{}
+	a.mu.Unlock()
+}
+
+func (a *App) untrackStream(s *sse.Stream) {
+	a.mu.Lock()
+	delete(a.streams, s)
+	a.mu.Unlock()
+}
+
+// subscribe is the azote module's subscribe(topic, callback, { namespace }): callback(data) for
+// every publish on topic (server-side or from peers), on the loop. It returns the unsubscribe
+// function. A generation's subscriptions end with it.
+func (a *App) subscribe(call goja.FunctionCall) goja.Value {
+	vm := a.gen.Runtime()
+	topic := call.Argument(0).String()
+	fn, ok := goja.AssertFunction(call.Argument(1))
+	if !ok {
+		panic(vm.NewTypeError("subscribe(topic, callback): callback must be a function"))
+	}
+	namespace := ""
+	if o, ok := call.Argument(2).(*goja.Object); ok {
+		if ns := o.Get("namespace"); ns != nil && !goja.IsUndefined(ns) && !goja.IsNull(ns) {
+			namespace = ns.String()
+		}
+	}
+	stop := a.opts.WS.Hub().Listen(namespace, topic, func(binary bool, data []byte) {
+		payload := append([]byte(nil), data...)
+		a.gen.Run(func(vm *goja.Runtime) {
+			var v goja.Value
+			if binary {
+				v = web.NewUint8Array(vm, payload)
+			} else {
+				v = vm.ToValue(string(payload))
+			}
+			if _, err := fn(goja.Undefined(), v); err != nil {
+				a.log.Error("azote subscribe callback threw", "topic", topic, "error", engine.Describe(err))
+			}
+		})
+	})
+	a.mu.Lock()
+	a.listeners = append(a.listeners, stop)
+	a.mu.Unlock()
+	return vm.ToValue(func(goja.FunctionCall) goja.Value {
+		stop()
+		return goja.Undefined()
+	})
+}

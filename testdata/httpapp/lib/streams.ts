@@ -1,0 +1,1 @@
+export const counters = { closed: 0, opened: 0 };

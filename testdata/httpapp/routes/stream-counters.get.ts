@@ -1,0 +1,4 @@
+import { defineHandler } from "nitro";
+import { counters } from "../lib/streams";
+
+export default defineHandler(() => counters);
