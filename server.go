@@ -12,7 +12,10 @@
 package azote
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"log/slog"
 	"net/http"
 	"path/filepath"
@@ -21,7 +24,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
 
 	"github.com/azote-dev/azote/bindings"
@@ -52,8 +54,14 @@ type Options struct {
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
 	SSEKeepAlive time.Duration
+	// Watch reloads the app when its files change (azote dev): each change builds a new
+	// generation that takes over new requests at once, while the old one drains.
+	Watch bool
 	// Logger receives the server's and the app's logs (default slog.Default()).
 	Logger *slog.Logger
+	// ErrorOutput receives the readable blocks (file:line:col, code frame, message) of a
+	// reload that failed (default os.Stderr).
+	ErrorOutput io.Writer
 }
 
 // Server serves one app. It is safe for concurrent use.
@@ -63,6 +71,9 @@ type Server struct {
 	ws   *ws.Server
 	cur  atomic.Pointer[generation]
 
+	errOut    io.Writer
+	reload    *reloader // nil unless Watch
+	stopWatch func()
 	closeOnce sync.Once
 }
 
@@ -74,6 +85,8 @@ type generation struct {
 	engine *engine.Generation
 	js     *bindings.App
 	public *static.Files // nil when the app has no public/ folder
+
+	inflight atomic.Int64 // HTTP requests being served; the old generation waits for them
 }
 
 // New scans, bundles and loads the app in opts.Dir.
@@ -81,7 +94,10 @@ func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{opts: opts, log: opts.Logger}
+	if opts.ErrorOutput == nil {
+		opts.ErrorOutput = os.Stderr
+	}
+	s := &Server{opts: opts, log: opts.Logger, errOut: opts.ErrorOutput}
 	dir, err := appDir(opts.Dir)
 	if err != nil {
 		return nil, err
@@ -100,13 +116,49 @@ func New(opts Options) (*Server, error) {
 		PingInterval:   opts.PingInterval,
 		Logger:         opts.Logger,
 	})
-	g, err := s.load(dir, cfg)
+	if len(cfg.ignored) > 0 && s.opts.Dev {
+		s.log.Info("nitro.config keys azote ignores", "keys", strings.Join(cfg.ignored, ", "))
+	}
+	g, err := s.start(dir, cfg)
 	if err != nil {
 		s.ws.Close()
 		return nil, err
 	}
 	s.cur.Store(g)
+	if opts.Watch {
+		if err := s.watch(dir); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// start builds the first generation. With Watch, the reloader keeps the incremental builder.
+func (s *Server) start(dir string, cfg *appConfig) (*generation, error) {
+	app, err := s.scan(dir, cfg)
+	if err != nil {
+		return nil, err
+	}
+	var bundle *loader.Bundle
+	if s.opts.Watch {
+		s.reload = &reloader{s: s, dir: dir}
+		bundle, err = s.reload.bundle(app)
+	} else {
+		bundle, err = loader.Build(app)
+	}
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.load(cfg, app, bundle)
+	if err != nil {
+		var be *loader.BuildError
+		if errors.As(err, &be) {
+			return nil, err
+		}
+		return nil, errors.New(describeError(dir, err))
+	}
+	return g, nil
 }
 
 // appDir is the absolute app folder with symlinks resolved.
@@ -122,11 +174,8 @@ func appDir(dir string) (string, error) {
 	return real, nil
 }
 
-// load builds a new generation from the app folder and its evaluated config.
-func (s *Server) load(dir string, cfg *appConfig) (*generation, error) {
-	if len(cfg.ignored) > 0 && s.opts.Dev {
-		s.log.Info("nitro.config keys azote ignores", "keys", strings.Join(cfg.ignored, ", "))
-	}
+// scan finds the app's routes with the config's layout, logging what it skipped.
+func (s *Server) scan(dir string, cfg *appConfig) (*loader.App, error) {
 	app, err := loader.ScanLayout(dir, cfg.layout)
 	if err != nil {
 		return nil, err
@@ -134,10 +183,12 @@ func (s *Server) load(dir string, cfg *appConfig) (*generation, error) {
 	for _, w := range app.Warnings {
 		s.log.Warn(w)
 	}
-	bundle, err := loader.Build(app)
-	if err != nil {
-		return nil, err
-	}
+	return app, nil
+}
+
+// load starts a generation on a bundle: a runtime, the bindings, the route table and the
+// public folder.
+func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*generation, error) {
 	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log})
 	if err != nil {
 		return nil, err
@@ -155,7 +206,7 @@ func (s *Server) load(dir string, cfg *appConfig) (*generation, error) {
 	})
 	if err != nil {
 		eng.Release()
-		return nil, fmt.Errorf("load %s: %w", app.Dir, err)
+		return nil, err
 	}
 	g := &generation{app: app, config: cfg, table: loader.NewTable(app.Routes), engine: eng, js: js}
 	if app.PublicDir != "" {
@@ -185,7 +236,8 @@ func (s *Server) RouteKind(i int) string {
 // a file of public/ when one matches (static files come first, like Nitro); anything else to
 // the route's handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	g := s.cur.Load()
+	g := s.acquire()
+	defer g.inflight.Add(-1)
 	upgrade := g.config.websocket && websocket.IsWebSocketUpgrade(r)
 	if !upgrade && g.public != nil && g.public.Serve(w, r) {
 		return
@@ -206,6 +258,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g.js.ServeHTTP(w, r, i, params)
 }
 
+// acquire is the current generation, counted as in use until the caller decrements inflight.
+// Re-reading after counting closes the window in which a reload could retire a generation
+// that a request is about to use.
+func (s *Server) acquire() *generation {
+	for {
+		g := s.cur.Load()
+		g.inflight.Add(1)
+		if s.cur.Load() == g {
+			return g
+		}
+		g.inflight.Add(-1)
+	}
+}
+
 func notFound(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
 	w.WriteHeader(http.StatusNotFound)
@@ -222,15 +288,13 @@ func (s *Server) CloseClients() {
 // the http.Server: call its Shutdown first.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
-		g := s.cur.Load()
-		g.js.Close(1001, "Going Away")
-		deadline := time.Now().Add(2 * time.Second)
-		for g.js.PeerCount() > 0 && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
+		if s.stopWatch != nil {
+			s.stopWatch()
 		}
-		// Let the close hooks queued by the last peers run before the loop stops.
-		g.engine.Sync(func(*goja.Runtime) error { return nil })
-		g.engine.Release()
+		if s.reload != nil {
+			s.reload.dispose()
+		}
+		s.retire(s.cur.Load(), 1001, "Going Away")
 		s.ws.Close()
 	})
 	return nil

@@ -320,11 +320,12 @@ func TestPeerPubSubAndPeers(t *testing.T) {
 		t.Errorf("context %s", got)
 	}
 	a.sendJSON(map[string]string{"op": "buffered"})
-	if got := a.text(); got != `{"bufferedAmount":0}` {
-		t.Errorf("bufferedAmount %s", got)
+	var buffered struct{ BufferedAmount *int }
+	if a.json(&buffered); buffered.BufferedAmount == nil || *buffered.BufferedAmount < 0 {
+		t.Errorf("bufferedAmount missing")
 	}
 	a.sendJSON(map[string]string{"op": "drain"})
-	if got := a.text(); got != "drained" {
+	if got := a.text(); got != "drained:0" {
 		t.Errorf("waitForDrain: %s", got)
 	}
 	b.quiet(200 * time.Millisecond) // the publish after unsubscribe never reached b

@@ -2,10 +2,19 @@ package engine
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	"github.com/dop251/goja"
 )
+
+// programCounter is the bytecode offset goja appends to stack positions ("file.ts:3:1(43)");
+// Node prints none, and it means nothing to the reader.
+var programCounter = regexp.MustCompile(`(:\d+:\d+)\(\d+\)`)
+
+func tidyStack(s string) string {
+	return programCounter.ReplaceAllString(strings.TrimRight(s, "\n"), "$1")
+}
 
 // Describe renders a JavaScript error for a log line: the message, then the stack with
 // source-mapped positions ("at open (routes/chat.ts:12:5)").
@@ -15,7 +24,7 @@ func Describe(err error) string {
 	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
-		return strings.TrimRight(ie.String(), "\n")
+		return tidyStack(ie.String())
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
@@ -27,10 +36,10 @@ func Describe(err error) string {
 func describeException(ex *goja.Exception) string {
 	if obj, ok := ex.Value().(*goja.Object); ok {
 		if stack := obj.Get("stack"); stack != nil && !goja.IsUndefined(stack) && !goja.IsNull(stack) {
-			return strings.TrimRight(stack.String(), "\n")
+			return tidyStack(stack.String())
 		}
 	}
-	return strings.TrimRight(ex.String(), "\n")
+	return tidyStack(ex.String())
 }
 
 // DescribeValue renders a thrown or rejected JavaScript value: an Error's stack, else the value.
@@ -40,7 +49,7 @@ func DescribeValue(vm *goja.Runtime, v goja.Value) string {
 	}
 	if obj, ok := v.(*goja.Object); ok {
 		if stack := obj.Get("stack"); stack != nil && !goja.IsUndefined(stack) && !goja.IsNull(stack) {
-			return strings.TrimRight(stack.String(), "\n")
+			return tidyStack(stack.String())
 		}
 	}
 	return inspect(vm, v, 2)

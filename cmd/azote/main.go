@@ -75,6 +75,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cfg.opts.Logger = log
 	cfg.opts.Dir = cfg.dir
 	cfg.opts.Dev = cfg.mode == "dev"
+	cfg.opts.Watch = cfg.mode == "dev"
+	cfg.opts.ErrorOutput = stderr
 
 	started := time.Now()
 	srv, err := azote.New(cfg.opts)

@@ -62,7 +62,7 @@ export default defineWebSocketHandler({
         return;
       case "drain":
         await peer.waitForDrain({ threshold: 0 });
-        peer.send("drained");
+        peer.send(`drained:${peer.bufferedAmount}`);
         return;
       case "context":
         peer.context.count = (peer.context.count || 0) + 1;
