@@ -51,7 +51,7 @@ func (r *reloader) dispose() {
 }
 
 func (s *Server) watch(dir string) error {
-	stop, err := loader.Watch(dir, 0, s.reload.onChange)
+	stop, err := loader.Watch(dir, 30*time.Millisecond, s.reload.onChange)
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", dir, err)
 	}

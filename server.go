@@ -136,10 +136,12 @@ func New(opts Options) (*Server, error) {
 
 // start builds the first generation. With Watch, the reloader keeps the incremental builder.
 func (s *Server) start(dir string, cfg *appConfig) (*generation, error) {
+	t0 := time.Now()
 	app, err := s.scan(dir, cfg)
 	if err != nil {
 		return nil, err
 	}
+	t1 := time.Now()
 	var bundle *loader.Bundle
 	if s.opts.Watch {
 		s.reload = &reloader{s: s, dir: dir}
@@ -150,6 +152,7 @@ func (s *Server) start(dir string, cfg *appConfig) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
+	t2 := time.Now()
 	g, err := s.load(cfg, app, bundle)
 	if err != nil {
 		var be *loader.BuildError
@@ -158,6 +161,7 @@ func (s *Server) start(dir string, cfg *appConfig) (*generation, error) {
 		}
 		return nil, errors.New(describeError(dir, err))
 	}
+	s.log.Debug("first generation", "scan", t1.Sub(t0), "build", t2.Sub(t1), "load", time.Since(t2), "routes", len(app.Routes))
 	return g, nil
 }
 
