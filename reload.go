@@ -22,8 +22,9 @@ type reloader struct {
 	s       *Server
 	dir     string
 	builder *loader.Builder
-	entry   string // the route and middleware files the builder was made for
-	broken  bool   // the last reload failed and the previous generation still serves
+	entry   string              // the route and middleware files the builder was made for
+	inputs  map[string]struct{} // the files of the last bundle
+	broken  bool                // the last reload failed and the previous generation still serves
 }
 
 // bundle builds app incrementally, making a new builder when the set of files changed.
@@ -40,7 +41,14 @@ func (r *reloader) bundle(app *loader.App) (*loader.Bundle, error) {
 		}
 		r.builder, r.entry = b, entry
 	}
-	return r.builder.Rebuild()
+	bundle, err := r.builder.Rebuild()
+	if err == nil {
+		r.inputs = make(map[string]struct{}, len(bundle.Inputs))
+		for _, in := range bundle.Inputs {
+			r.inputs[in] = struct{}{}
+		}
+	}
+	return bundle, err
 }
 
 func (r *reloader) dispose() {
@@ -63,7 +71,7 @@ func (s *Server) watch(dir string) error {
 // serving when the new code does not build or load.
 func (r *reloader) onChange(ch loader.Change) {
 	changed := r.describe(ch.Paths)
-	if ch.Public {
+	if ch.Public && !slices.ContainsFunc(ch.Paths, func(p string) bool { _, ok := r.inputs[p]; return ok }) {
 		r.s.log.Info("public/ changed; served fresh", "changed", changed)
 		return
 	}

@@ -43,7 +43,13 @@ const (
 // app.Routes[i] at routes[i] and of app.Middleware[i] at middleware[i] (undefined when a file
 // has none). Compile errors come back as *BuildError.
 func Build(app *App) (*Bundle, error) {
-	result := api.Build(api.BuildOptions{
+	return bundleFrom(app, api.Build(buildOptions(app)))
+}
+
+// buildOptions are esbuild's options for app, shared by Build and Builder so a rebuild
+// produces what a fresh build would.
+func buildOptions(app *App) api.BuildOptions {
+	return api.BuildOptions{
 		Stdin: &api.StdinOptions{
 			Contents:   entrySource(app),
 			ResolveDir: app.Dir,
@@ -67,7 +73,11 @@ func Build(app *App) (*Bundle, error) {
 		LogLevel:       api.LogLevelSilent,
 		Charset:        api.CharsetUTF8,
 		Plugins:        []api.Plugin{hostPlugin()},
-	})
+	}
+}
+
+// bundleFrom turns one esbuild result for app into a Bundle, or its errors into *BuildError.
+func bundleFrom(app *App, result api.BuildResult) (*Bundle, error) {
 	if len(result.Errors) > 0 {
 		return nil, newBuildError(result.Errors)
 	}
