@@ -54,6 +54,9 @@ type Options struct {
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
 	SSEKeepAlive time.Duration
+	// TrustForwardedFor takes peer.remoteAddress and getRequestIP from the X-Forwarded-For
+	// header; set it only behind a proxy that sets that header.
+	TrustForwardedFor bool
 	// Watch reloads the app when its files change (azote dev): each change builds a new
 	// generation that takes over new requests at once, while the old one drains.
 	Watch bool
@@ -207,6 +210,8 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 		MaxBodyBytes:  s.opts.MaxBodyBytes,
 		RuntimeConfig: cfg.runtimeConfig,
 		SSEKeepAlive:  s.opts.SSEKeepAlive,
+
+		TrustForwardedFor: s.opts.TrustForwardedFor,
 	})
 	if err != nil {
 		eng.Release()

@@ -561,3 +561,21 @@ func TestHookErrorsAndRunawayCode(t *testing.T) {
 		t.Errorf("interrupt not logged")
 	}
 }
+
+// SPEC 4: remoteAddress honours X-Forwarded-For only when configured.
+func TestRemoteAddressBehindProxy(t *testing.T) {
+	xff := http.Header{"X-Forwarded-For": {"203.0.113.7, 10.0.0.1"}}
+	plain := start(t, wsApp, Options{})
+	c, _ := plain.tryDial("/upgrade", xff, nil)
+	var info openInfo
+	c.json(&info)
+	if info.RemoteAddress != "127.0.0.1" {
+		t.Errorf("without trust: %q", info.RemoteAddress)
+	}
+	proxied := start(t, wsApp, Options{TrustForwardedFor: true})
+	c, _ = proxied.tryDial("/upgrade", xff, nil)
+	c.json(&info)
+	if info.RemoteAddress != "203.0.113.7" {
+		t.Errorf("with trust: %q", info.RemoteAddress)
+	}
+}

@@ -47,6 +47,8 @@ type Options struct {
 	RuntimeConfig map[string]any
 	// SSEKeepAlive is the keep-alive comment period of event streams (0: 15 s).
 	SSEKeepAlive time.Duration
+	// TrustForwardedFor takes the client address from X-Forwarded-For (behind a proxy).
+	TrustForwardedFor bool
 }
 
 // Route names a bundle route for the bindings: its file, for error messages.

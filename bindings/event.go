@@ -92,7 +92,7 @@ func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, 
 		respond(a.internalError(vm, rt.file, vm.NewGoError(err)))
 		return
 	}
-	event, err := a.newEvent(vm, req, params, remoteIP(r))
+	event, err := a.newEvent(vm, req, params, a.remoteIP(r))
 	if err != nil {
 		respond(a.internalError(vm, rt.file, thrown(vm, err)))
 		return

@@ -30,6 +30,7 @@ type peer struct {
 	websocket *goja.Object // created on first use
 	header    http.Header  // the upgrade request's headers
 	wsURL     string
+	remoteIP  string
 	props     map[string]goja.Value
 }
 
@@ -65,7 +66,7 @@ func (p *peer) Get(key string) goja.Value {
 	case "bufferedAmount":
 		return p.app.gen.Runtime().ToValue(p.conn.BufferedAmount())
 	case "remoteAddress":
-		return p.app.gen.Runtime().ToValue(p.conn.RemoteIP())
+		return p.app.gen.Runtime().ToValue(p.remoteIP)
 	case "websocket":
 		if p.websocket == nil {
 			p.websocket = p.app.newWebSocketView(p)
@@ -233,7 +234,7 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 	p := &peer{
 		app: a, conn: conn, id: vm.ToValue(newUUID()), file: up.route.file,
 		hooks: up.hooks, context: up.context, request: up.request,
-		header: up.header, wsURL: up.wsURL,
+		header: up.header, wsURL: up.wsURL, remoteIP: up.remoteIP,
 	}
 	p.onOpen = hook(up.hooks, "open")
 	p.onMessage = hook(up.hooks, "message")

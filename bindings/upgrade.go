@@ -22,6 +22,7 @@ type pendingUpgrade struct {
 	request   *goja.Object
 	header    http.Header
 	wsURL     string
+	remoteIP  string
 	namespace string
 	response  http.Header // headers for the 101 answer
 	reject    *web.ResponseParts
@@ -36,7 +37,7 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		http.Error(w, "Not Found", http.StatusNotFound)
 		return
 	}
-	up := &pendingUpgrade{route: rt, header: r.Header.Clone(), namespace: r.URL.Path}
+	up := &pendingUpgrade{route: rt, header: r.Header.Clone(), namespace: r.URL.Path, remoteIP: a.remoteIP(r)}
 	up.wsURL = "ws://" + r.Host + r.URL.RequestURI()
 	if r.TLS != nil {
 		up.wsURL = "wss://" + r.Host + r.URL.RequestURI()
@@ -96,7 +97,7 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		done(err)
 		return
 	}
-	event, err := a.newEvent(vm, req, params, remoteIP(r))
+	event, err := a.newEvent(vm, req, params, up.remoteIP)
 	if err != nil {
 		done(err)
 		return
@@ -283,8 +284,17 @@ func writeRaw(bw *bufio.Writer, status int, text string, h http.Header, body []b
 	bw.Flush()
 }
 
-// remoteIP is the client address without the port.
-func remoteIP(r *http.Request) string {
+// remoteIP is the client address without the port: the first X-Forwarded-For entry when the
+// server is told to trust it (behind a proxy), else the TCP peer.
+func (a *App) remoteIP(r *http.Request) string {
+	if a.opts.TrustForwardedFor {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			first, _, _ := strings.Cut(xff, ",")
+			if ip := strings.TrimSpace(first); ip != "" {
+				return ip
+			}
+		}
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

@@ -38,6 +38,7 @@ Flags (before or after DIR):
   --ping-interval D         ping idle peers every D, drop silent ones (default 30s)
   --max-body N              largest request body in bytes (default 16 MiB, over: 413)
   --sse-keep-alive D        keep-alive comment on idle event streams every D (default 15s)
+  --trust-proxy             take client addresses from X-Forwarded-For (only behind a proxy)
   --log-level L             debug, info, warn or error (default info)
 `
 
@@ -148,6 +149,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&cfg.opts.PingInterval, "ping-interval", 0, "")
 	fs.Int64Var(&cfg.opts.MaxBodyBytes, "max-body", 0, "")
 	fs.DurationVar(&cfg.opts.SSEKeepAlive, "sse-keep-alive", 0, "")
+	fs.BoolVar(&cfg.opts.TrustForwardedFor, "trust-proxy", false, "")
 	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "")
 	version := fs.Bool("version", false, "")
 
