@@ -87,6 +87,8 @@ type route struct {
 	handler    goja.Callable // HTTP handler; nil when the export is not callable
 	middleware []step        // the object form's { middleware: [...] }
 	websocket  goja.Value    // hooks object or (event) => hooks; nil for HTTP-only routes
+	hooks      *goja.Object  // websocket when it is a hooks object (not a function)
+	hasUpgrade bool          // hooks has an upgrade hook
 }
 
 // step is one function of a request's chain: a middleware or the route handler.
@@ -247,6 +249,12 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 			rt.websocket = ws // { websocket: hooks } object form
 		} else {
 			return nil, fmt.Errorf("%s: the default export is neither a handler function nor { handler } nor a WebSocket handler", file)
+		}
+	}
+	if h, ok := rt.websocket.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(h); !isFn {
+			rt.hooks = h
+			rt.hasUpgrade = hook(h, "upgrade") != nil
 		}
 	}
 	return rt, nil

@@ -87,7 +87,7 @@ type answer struct {
 
 func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, params map[string]string, reply func(answer)) {
 	respond := func(resp *web.ResponseParts) { reply(answer{resp: resp}) }
-	req, err := newRequest(vm, r, body)
+	req, err := newRequest(vm, r.Method, r.Host, requestURL(r), r.Header, body)
 	if err != nil {
 		respond(a.internalError(vm, rt.file, vm.NewGoError(err)))
 		return

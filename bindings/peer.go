@@ -25,10 +25,11 @@ type peer struct {
 	hooks                              *goja.Object
 	onOpen, onMessage, onClose, onFail goja.Callable
 
-	context   *goja.Object
-	request   *goja.Object
+	context   *goja.Object // created on first use when upgrade gave none
+	request   *goja.Object // created on first use when nothing needed it before the handshake
 	websocket *goja.Object // created on first use
 	header    http.Header  // the upgrade request's headers
+	host, url string
 	wsURL     string
 	remoteIP  string
 	props     map[string]goja.Value
@@ -49,8 +50,18 @@ func (p *peer) Get(key string) goja.Value {
 	case "namespace":
 		return p.app.gen.Runtime().ToValue(p.conn.Namespace())
 	case "context":
+		if p.context == nil {
+			p.context = p.app.gen.Runtime().NewObject()
+		}
 		return p.context
 	case "request":
+		if p.request == nil {
+			req, err := newRequest(p.app.gen.Runtime(), http.MethodGet, p.host, p.url, p.header, nil)
+			if err != nil {
+				panic(err)
+			}
+			p.request = req
+		}
 		return p.request
 	case "peers":
 		return p.app.peerSet(p.conn.Namespace())
@@ -234,7 +245,7 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 	p := &peer{
 		app: a, conn: conn, id: vm.ToValue(newUUID()), file: up.route.file,
 		hooks: up.hooks, context: up.context, request: up.request,
-		header: up.header, wsURL: up.wsURL, remoteIP: up.remoteIP,
+		header: up.header, host: up.host, url: up.url, wsURL: up.wsURL, remoteIP: up.remoteIP,
 	}
 	p.onOpen = hook(up.hooks, "open")
 	p.onMessage = hook(up.hooks, "message")

@@ -20,7 +20,9 @@ type pendingUpgrade struct {
 	hooks     *goja.Object
 	context   *goja.Object
 	request   *goja.Object
-	header    http.Header
+	header    http.Header // the request's own map: net/http does not reuse it after a hijack
+	host      string
+	url       string // http://host/path?query, for peer.request
 	wsURL     string
 	remoteIP  string
 	namespace string
@@ -37,10 +39,19 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		http.Error(w, "Not Found", http.StatusNotFound)
 		return
 	}
-	up := &pendingUpgrade{route: rt, header: r.Header.Clone(), namespace: r.URL.Path, remoteIP: a.remoteIP(r)}
+	up := &pendingUpgrade{route: rt, header: r.Header, host: r.Host, namespace: r.URL.Path, remoteIP: a.remoteIP(r)}
+	up.url = "http://" + r.Host + r.URL.RequestURI()
 	up.wsURL = "ws://" + r.Host + r.URL.RequestURI()
 	if r.TLS != nil {
+		up.url = "https://" + r.Host + r.URL.RequestURI()
 		up.wsURL = "wss://" + r.Host + r.URL.RequestURI()
+	}
+	// Fast path: static hooks without upgrade() and no middleware need no JavaScript before
+	// the handshake; the peer's request and context are made when first read.
+	if rt.hooks != nil && !rt.hasUpgrade && len(a.middleware) == 0 && len(rt.middleware) == 0 {
+		up.hooks = rt.hooks
+		a.accept(w, r, up)
+		return
 	}
 	decided := make(chan error, 1)
 	ok := a.gen.Run(func(vm *goja.Runtime) {
@@ -70,6 +81,12 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		writeResponse(w, up.reject)
 		return
 	}
+	a.accept(w, r, up)
+}
+
+// accept completes the handshake and opens the peer on the loop.
+func (a *App) accept(w http.ResponseWriter, r *http.Request, up *pendingUpgrade) {
+	rt := up.route
 	conn, err := a.opts.WS.Upgrade(w, r, up.response, up.namespace)
 	if err != nil {
 		a.log.Debug("websocket handshake failed", "route", rt.file, "error", err)
@@ -92,7 +109,7 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 // resolveUpgrade runs on the loop: hooks, then upgrade(request), then done(nil) with up filled
 // in, or done(err) for a 500.
 func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[string]string, up *pendingUpgrade, done func(error)) {
-	req, err := newRequest(vm, r, nil)
+	req, err := newRequest(vm, r.Method, r.Host, up.url, r.Header, nil)
 	if err != nil {
 		done(err)
 		return
@@ -302,16 +319,20 @@ func (a *App) remoteIP(r *http.Request) string {
 	return host
 }
 
-// newRequest is the web Request for r. Go keeps Host out of r.Header; JavaScript sees it.
-func newRequest(vm *goja.Runtime, r *http.Request, body []byte) (*goja.Object, error) {
-	h := make(http.Header, len(r.Header)+1)
-	h.Set("Host", r.Host)
-	for k, v := range r.Header {
+// newRequest is a web Request. Go keeps Host out of the header map; JavaScript sees it.
+func newRequest(vm *goja.Runtime, method, host, url string, header http.Header, body []byte) (*goja.Object, error) {
+	h := make(http.Header, len(header)+1)
+	h.Set("Host", host)
+	for k, v := range header {
 		h[k] = v
 	}
-	scheme := "http://"
+	return web.NewRequest(vm, method, url, h, body)
+}
+
+// requestURL is r's absolute URL as JavaScript sees it.
+func requestURL(r *http.Request) string {
 	if r.TLS != nil {
-		scheme = "https://"
+		return "https://" + r.Host + r.URL.RequestURI()
 	}
-	return web.NewRequest(vm, r.Method, scheme+r.Host+r.URL.RequestURI(), h, body)
+	return "http://" + r.Host + r.URL.RequestURI()
 }
