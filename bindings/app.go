@@ -75,6 +75,8 @@ type App struct {
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
+	in inbox // connection events on their way to the loop
+
 	mu        sync.Mutex
 	peers     map[*peer]struct{}       // live peers of this generation, for Close
 	streams   map[*sse.Stream]struct{} // open event streams, for Close

@@ -287,47 +287,6 @@ func (a *App) callHook(vm *goja.Runtime, p *peer, name string, fn goja.Callable,
 	}
 }
 
-// OnMessage implements ws.Handler: the frame becomes a message hook call on the loop.
-func (a *App) OnMessage(c *ws.Conn, binary bool, data []byte) {
-	a.gen.Run(func(vm *goja.Runtime) {
-		p, ok := c.Value().(*peer)
-		if !ok || p.onMessage == nil {
-			return
-		}
-		m := a.newMessage(vm, p, binary, data)
-		a.callHook(vm, p, "message", p.onMessage, p.obj, m)
-	})
-}
-
-// OnError implements ws.Handler.
-func (a *App) OnError(c *ws.Conn, err error) {
-	a.gen.Run(func(vm *goja.Runtime) {
-		p, ok := c.Value().(*peer)
-		if !ok || p.onFail == nil {
-			return
-		}
-		a.callHook(vm, p, "error", p.onFail, p.obj, vm.NewGoError(err))
-	})
-}
-
-// OnClose implements ws.Handler.
-func (a *App) OnClose(c *ws.Conn, code int, reason string) {
-	p, ok := c.Value().(*peer)
-	if !ok {
-		return
-	}
-	a.untrack(p)
-	a.gen.Run(func(vm *goja.Runtime) {
-		if p.onClose == nil {
-			return
-		}
-		details := vm.NewObject()
-		details.Set("code", code)
-		details.Set("reason", reason)
-		a.callHook(vm, p, "close", p.onClose, p.obj, details)
-	})
-}
-
 // newUUID is a random RFC 4122 version 4 UUID.
 func newUUID() string {
 	var b [16]byte

@@ -122,6 +122,11 @@ func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 	fn(vm)
 }
 
+// ResetTimeout restarts the handler time limit for the running loop job. A job that makes
+// many independent calls (a batch of messages) calls it between them, so the limit stays per
+// call. Loop goroutine only.
+func (g *Generation) ResetTimeout() { g.watchdog.reset() }
+
 // Call calls fn on the loop goroutine. JavaScript exceptions come back as errors (see Describe).
 func (g *Generation) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (goja.Value, error) {
 	if this == nil {

@@ -59,6 +59,15 @@ func (w *watchdog) enter() {
 	w.mu.Unlock()
 }
 
+// reset restarts the running job's clock, so the limit applies to each of the independent
+// calls a batching job makes.
+func (w *watchdog) reset() {
+	w.mu.Lock()
+	w.seq++
+	w.started = time.Now()
+	w.mu.Unlock()
+}
+
 func (w *watchdog) leave(vm *goja.Runtime) {
 	w.depth--
 	if w.depth > 0 {

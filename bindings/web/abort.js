@@ -83,8 +83,15 @@ class AbortSignal extends EventTarget {
 		internal.isAbortSignal = (v) => v !== null && typeof v === "object" && #aborted in v;
 		internal.newAbortSignal = () => new AbortSignal(constructing);
 		internal.abortSignal = (signal, reason) => signal.#signalAbort(reason);
-		// onAbort runs fn once when signal aborts, before the abort event is dispatched.
-		internal.onAbort = (signal, fn) => { signal.#algorithms.push(fn); };
+		// onAbort runs fn once when signal aborts, before the abort event is dispatched. It
+		// returns a function that takes fn off again (a fetch that finished).
+		internal.onAbort = (signal, fn) => {
+			signal.#algorithms.push(fn);
+			return () => {
+				const i = signal.#algorithms.indexOf(fn);
+				if (i >= 0) signal.#algorithms.splice(i, 1);
+			};
+		};
 	}
 }
 

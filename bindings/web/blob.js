@@ -89,6 +89,10 @@ class Blob {
 		}
 	}
 
+	stream() {
+		return internal.bytesStream(this.#bytes, false);
+	}
+
 	static {
 		internal.blobBytes = (v) => (v !== null && typeof v === "object" && #bytes in v) ? v.#bytes : undefined;
 		internal.blobType = (b) => b.#type;

@@ -1,22 +1,63 @@
 // The Body mixin shared by Request and Response, and body extraction (BodyInit -> bytes).
-// A body is a record { bytes, used, type }. bytes is null (no body), a string (kept as given and
-// encoded to UTF-8 only when read, as most bodies are strings) or a Uint8Array that never
-// escapes to user code (readers get copies), so clones and Blobs may share it. type is the
-// Content-Type the body implies, or null. Records without bytes never change, so one frozen
-// noBody serves them all.
+// A body is a record { bytes, used, type, stream }. bytes is null (no body or a stream body), a
+// string (kept as given and encoded to UTF-8 only when read, as most bodies are strings) or a
+// Uint8Array that never escapes to user code (readers get copies), so clones and Blobs may
+// share it. stream is the body's ReadableStream: given to the constructor (bytes is then null)
+// or made from bytes the first time .body is asked for, so a body nobody streams never pays for
+// one. type is the Content-Type the body implies, or null. Records without a body never
+// change, so one frozen noBody serves them all.
 (function (global, internal) {
 "use strict";
 
 const { utf8Encode, copyBytes, blobBytes, blobType, makeBlob, toUSVString, bodyText, bodyBytes, bodyBuffer } = internal;
+const { isReadableStream, streamUnusable, streamDisturbed, streamReadAll, streamMarkConsumed, streamTee, bytesStream } = internal;
 const URLSearchParamsCtor = global.URLSearchParams;
 const jsonParse = JSON.parse;
 const resolve = Promise.resolve.bind(Promise);
 const reject = Promise.reject.bind(Promise);
+const promiseThen = Promise.prototype.then;
 
-const noBody = Object.freeze({ bytes: null, used: false, type: null });
+const noBody = Object.freeze({ bytes: null, used: false, type: null, stream: null });
 
-function bodyRecord(bytes, type) {
-	return { bytes, used: false, type };
+function bodyRecord(bytes, type, stream = null) {
+	return { bytes, used: false, type, stream };
+}
+
+function hasBody(body) {
+	return body.bytes !== null || body.stream !== null;
+}
+
+// bodyUnusable: read already, or its stream is disturbed or locked.
+function bodyUnusable(body) {
+	return body.used || (body.stream !== null && streamUnusable(body.stream));
+}
+
+function isBodyUsed(body) {
+	return body.used || (body.stream !== null && streamDisturbed(body.stream));
+}
+
+// bodyStream is the .body getter: the stream, made from the bytes on first use.
+function bodyStream(body) {
+	if (body.stream === null && body.bytes !== null) body.stream = bytesStream(body.bytes, body.used);
+	return body.stream;
+}
+
+// cloneBody is the standard's "clone a body": bytes are shared (nobody can change them), a
+// stream is teed and the original keeps one branch.
+function cloneBody(body) {
+	if (body.bytes !== null) return bodyRecord(body.bytes, body.type);
+	if (body.stream === null) return noBody;
+	const [mine, theirs] = streamTee(body.stream, true);
+	body.stream = mine;
+	return bodyRecord(null, body.type, theirs);
+}
+
+// takeBody moves body into a new record (new Request(request)): the old one becomes used.
+function takeBody(body) {
+	const taken = body.bytes !== null ? bodyRecord(body.bytes, null) : bodyRecord(null, null, body.stream);
+	body.used = true;
+	if (body.bytes !== null && body.stream !== null) streamMarkConsumed(body.stream);
+	return taken;
 }
 
 // extractBody turns a BodyInit into a fresh body record; type is the Content-Type the body
@@ -24,6 +65,10 @@ function bodyRecord(bytes, type) {
 function extractBody(body) {
 	if (typeof body === "string") return bodyRecord(body, "text/plain;charset=UTF-8");
 	if (body !== null && typeof body === "object") {
+		if (isReadableStream(body)) {
+			if (streamUnusable(body)) throw new TypeError("Response body object should not be disturbed or locked");
+			return bodyRecord(null, null, body);
+		}
 		const fromBlob = blobBytes(body);
 		if (fromBlob !== undefined) return bodyRecord(fromBlob, blobType(body) || null);
 		const copied = copyBytes(body);
@@ -45,9 +90,17 @@ function mixinBody(proto, bodyOf, headersOf, className) {
 	function consume(self, convert) {
 		try {
 			const body = bodyOf(self);
-			if (body.used) throw new TypeError("Body is unusable: Body has already been read");
+			if (bodyUnusable(body)) throw new TypeError("Body is unusable: Body has already been read");
 			const bytes = body.bytes;
-			if (bytes !== null) body.used = true;
+			if (bytes === null && body.stream !== null) {
+				body.used = true;
+				return promiseThen.call(streamReadAll(body.stream), (b) => convert(b, self));
+			}
+			if (bytes !== null) {
+				body.used = true;
+				// A stream made by .body but never read is closed: its bytes were taken.
+				if (body.stream !== null) streamMarkConsumed(body.stream);
+			}
 			return resolve(convert(bytes ?? "", self));
 		} catch (err) {
 			return reject(err);
@@ -67,8 +120,13 @@ function mixinBody(proto, bodyOf, headersOf, className) {
 	for (const name of Object.keys(methods)) {
 		Object.defineProperty(proto, name, { value: methods[name], writable: true, enumerable: true, configurable: true });
 	}
+	Object.defineProperty(proto, "body", {
+		get: function body() { return bodyStream(bodyOf(this)); },
+		enumerable: true,
+		configurable: true,
+	});
 	Object.defineProperty(proto, "bodyUsed", {
-		get: function bodyUsed() { return bodyOf(this).used; },
+		get: function bodyUsed() { return isBodyUsed(bodyOf(this)); },
 		enumerable: true,
 		configurable: true,
 	});
@@ -89,6 +147,10 @@ function parseFormData(bytes, contentType, className) {
 
 internal.noBody = noBody;
 internal.bodyRecord = bodyRecord;
+internal.hasBody = hasBody;
+internal.bodyUnusable = bodyUnusable;
+internal.cloneBody = cloneBody;
+internal.takeBody = takeBody;
 internal.extractBody = extractBody;
 internal.mixinBody = mixinBody;
 })

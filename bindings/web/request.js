@@ -3,6 +3,7 @@
 "use strict";
 
 const { Headers, extractBody, mixinBody, headersCopy, headersDefault, noBody, bodyRecord, toUSVString } = internal;
+const { hasBody, bodyUnusable, cloneBody, takeBody } = internal;
 const URLCtor = global.URL;
 const constructing = Symbol("Request");
 const tokenRe = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -122,19 +123,18 @@ class Request {
 			: source !== null ? headersCopy(source.#headers) : new Headers();
 
 		const inputBody = source?.#body ?? noBody;
-		if (inputBody.used) {
+		if (bodyUnusable(inputBody)) {
 			throw new TypeError("Cannot construct a Request with a Request object that has already been used.");
 		}
 		const hasInitBody = init.body != null;
-		if ((hasInitBody || inputBody.bytes !== null) && (this.#method === "GET" || this.#method === "HEAD")) {
+		if ((hasInitBody || hasBody(inputBody)) && (this.#method === "GET" || this.#method === "HEAD")) {
 			throw new TypeError("Request with GET/HEAD method cannot have body.");
 		}
 		if (hasInitBody) {
 			this.#body = extractBody(init.body);
 			if (this.#body.type !== null) headersDefault(this.#headers, "content-type", this.#body.type);
-		} else if (inputBody.bytes !== null) {
-			this.#body = bodyRecord(inputBody.bytes, null);
-			inputBody.used = true;
+		} else if (hasBody(inputBody)) {
+			this.#body = takeBody(inputBody);
 		}
 	}
 
@@ -156,13 +156,13 @@ class Request {
 	get duplex() { return "half"; }
 
 	clone() {
-		if (this.#body.used) throw new TypeError("Request.clone: Body has already been consumed.");
+		if (bodyUnusable(this.#body)) throw new TypeError("Request.clone: Body has already been consumed.");
 		const r = new Request(constructing);
 		r.#url = this.#url;
 		r.#method = this.#method;
 		r.#options = this.#options;
 		r.#headers = headersCopy(this.#headers);
-		if (this.#body.bytes !== null) r.#body = bodyRecord(this.#body.bytes, null);
+		r.#body = cloneBody(this.#body);
 		if (this.#signal !== null) r.#signal = followSignal(internal.newAbortSignal(), this.#signal);
 		return r;
 	}
@@ -183,6 +183,9 @@ class Request {
 			return v.#body;
 		};
 		internal.requestHeaders = (v) => v.#headers;
+		// requestParts is what fetch sends: [method, url, headers, body record, signal or
+		// null, redirect mode], read past any getters a subclass overrides.
+		internal.requestParts = (v) => [v.#method, v.#url, v.#headers, v.#body, v.#signal, v.#options.redirect];
 	}
 }
 
@@ -190,5 +193,6 @@ const isRequest = internal.isRequest;
 mixinBody(Request.prototype, internal.requestBody, internal.requestHeaders, "Request");
 Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: "Request", configurable: true });
 
+internal.Request = Request;
 internal.define("Request", Request);
 })

@@ -14,11 +14,16 @@ type ResponseParts struct {
 	// Body holds the bytes given to the constructor (nil for a null body). It is not shared
 	// with JavaScript-visible memory, so it may be written from another goroutine.
 	Body []byte
+	// Stream is non-nil when the body is a ReadableStream (Body is then nil): a stream given
+	// to the constructor, a fetch response's body, or the stream JavaScript made from the
+	// bytes and started reading. Read it with ReadChunk, on the loop goroutine only.
+	Stream *goja.Object
 }
 
 // AsResponse reports whether v is a Response (an instance of the installed Response class,
 // subclasses included) and reads it. Reading does not mark the body used; a body JS already
-// read is returned all the same.
+// read is returned all the same. A streamed body comes back as Stream, to be read with
+// ReadChunk (or given up with CancelStream).
 func AsResponse(vm *goja.Runtime, v goja.Value) (*ResponseParts, bool) {
 	o, ok := v.(*goja.Object)
 	if !ok {
@@ -50,6 +55,8 @@ func AsResponse(vm *goja.Runtime, v goja.Value) (*ResponseParts, bool) {
 		if rp.Body == nil {
 			rp.Body = []byte{}
 		}
+	} else if stream, ok := parts.Get("4").(*goja.Object); ok {
+		rp.Stream = stream
 	}
 	return rp, true
 }

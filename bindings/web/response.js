@@ -3,6 +3,7 @@
 "use strict";
 
 const { Headers, extractBody, mixinBody, headersCopy, headersFreeze, headersDefault, noBody, bodyRecord, toUSVString, utf8Encode } = internal;
+const { hasBody, bodyUnusable, cloneBody, streamDisturbed } = internal;
 const URLCtor = global.URL;
 const jsonStringify = JSON.stringify;
 const constructing = Symbol("Response");
@@ -23,6 +24,8 @@ class Response {
 	#headers = null;
 	#body = noBody;
 	#type = "default";
+	#url = "";
+	#redirected = false;
 
 	constructor(body = null, init = undefined) {
 		if (body === constructing) return;
@@ -51,7 +54,7 @@ class Response {
 			headersInit = init.headers;
 		}
 		this.#headers = new Headers(headersInit);
-		if (body.bytes !== null) {
+		if (hasBody(body)) {
 			if (nullBodyStatuses.has(this.#status)) {
 				throw new TypeError("Response constructor: Invalid response status code " + this.#status);
 			}
@@ -61,22 +64,24 @@ class Response {
 	}
 
 	get type() { return this.#type; }
-	get url() { return ""; }
-	get redirected() { return false; }
+	get url() { return this.#url; }
+	get redirected() { return this.#redirected; }
 	get status() { return this.#status; }
 	get ok() { return this.#status >= 200 && this.#status <= 299; }
 	get statusText() { return this.#statusText; }
 	get headers() { return this.#headers; }
 
 	clone() {
-		if (this.#body.used) throw new TypeError("Response.clone: Body has already been consumed.");
+		if (bodyUnusable(this.#body)) throw new TypeError("Response.clone: Body has already been consumed.");
 		const r = new Response(constructing);
 		r.#status = this.#status;
 		r.#statusText = this.#statusText;
 		r.#type = this.#type;
+		r.#url = this.#url;
+		r.#redirected = this.#redirected;
 		r.#headers = headersCopy(this.#headers);
-		if (this.#type === "error") headersFreeze(r.#headers);
-		if (this.#body.bytes !== null) r.#body = bodyRecord(this.#body.bytes, this.#body.type);
+		if (this.#type === "error" || this.#type === "basic") headersFreeze(r.#headers);
+		r.#body = cloneBody(this.#body);
 		return r;
 	}
 
@@ -120,10 +125,29 @@ class Response {
 		};
 		internal.responseHeaders = (v) => v.#headers;
 		// responseParts is what Go's AsResponse reads: [status, statusText, headers, bytes or
-		// null], or undefined for anything that is not a Response.
-		internal.responseParts = (v) => (#status in v)
-			? [v.#status, v.#statusText, v.#headers, v.#body.bytes]
-			: undefined;
+		// null, stream or null], or undefined for anything that is not a Response. The bytes
+		// win while JavaScript has not started reading the stream made from them.
+		internal.responseParts = (v) => {
+			if (!(#status in v)) return undefined;
+			const b = v.#body;
+			if (b.bytes !== null && (b.used || b.stream === null || !streamDisturbed(b.stream))) {
+				return [v.#status, v.#statusText, v.#headers, b.bytes, null];
+			}
+			return [v.#status, v.#statusText, v.#headers, null, b.stream];
+		};
+		// fetchedResponse builds what fetch resolves with; its headers are immutable, like
+		// undici's.
+		internal.fetchedResponse = (status, statusText, headers, url, redirected, body) => {
+			const r = new Response(constructing);
+			r.#status = status;
+			r.#statusText = statusText;
+			r.#headers = headersFreeze(headers);
+			r.#url = url;
+			r.#redirected = redirected;
+			r.#type = "basic";
+			r.#body = body;
+			return r;
+		};
 	}
 }
 

@@ -1,8 +1,10 @@
 // Package web installs the web-platform globals that JavaScript route handlers expect from
 // Node or Bun: Headers, Request, Response, Blob, File, FormData, TextEncoder, TextDecoder, URL,
 // URLSearchParams, crypto, atob, btoa, structuredClone, queueMicrotask, AbortController,
-// AbortSignal, Event, EventTarget and DOMException. It also lets Go build and read those
-// objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array, NewBlob).
+// AbortSignal, Event, EventTarget, DOMException, ReadableStream (with its reader, controller
+// and the two queuing strategies) and, when goja lacks it, Symbol.asyncIterator. It also lets
+// Go build and read those objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array,
+// NewBlob, ReadChunk, CancelStream). EnableFetch adds fetch, run on Go's HTTP client.
 //
 // Most classes are written in JavaScript, one embedded .js file per object, compiled once per
 // process and run once per runtime; the byte work they need (UTF-8, base64, randomness,
@@ -11,7 +13,9 @@
 //
 // Concurrency: a goja.Runtime is single-threaded, and so is everything here. Call every
 // function of this package on the goroutine that owns the runtime. The package keeps no state
-// outside the runtimes, so different runtimes may be used on different goroutines at once.
+// outside the runtimes (but for fetch's default HTTP client, which is safe for concurrent use),
+// so different runtimes may be used on different goroutines at once. fetch does its I/O on
+// goroutines of its own and hands every result back through the Loop given to EnableFetch.
 package web
 
 import (
@@ -32,6 +36,7 @@ var scriptOrder = []string{
 	"event.js",
 	"eventtarget.js",
 	"abort.js",
+	"readablestream.js",
 	"blob.js",
 	"formdata.js",
 	"body.js",
@@ -86,10 +91,15 @@ type runtimeState struct {
 	headersProto         *goja.Object
 	headersIteratorProto *goja.Object
 
+	internal      *goja.Object // the scripts' shared object, for scripts installed later (fetch.js)
 	response      *goja.Object
 	responseParts goja.Callable
 	newRequest    goja.Callable
 	makeBlob      goja.Callable
+	hostRead      goja.Callable
+	hostCancel    goja.Callable
+
+	fetch *fetcher // nil until EnableFetch
 }
 
 // Enable installs every global listed in the package documentation on vm. Call it once per
@@ -159,6 +169,7 @@ func newRuntimeState(vm *goja.Runtime) *runtimeState {
 
 // bind picks what Go calls into out of the scripts' shared internal object.
 func (st *runtimeState) bind(internal *goja.Object) error {
+	st.internal = internal
 	var ok bool
 	if st.response, ok = internal.Get("Response").(*goja.Object); !ok {
 		return fmt.Errorf("web: bind: Response is missing")
@@ -167,6 +178,8 @@ func (st *runtimeState) bind(internal *goja.Object) error {
 		"responseParts": &st.responseParts,
 		"newRequest":    &st.newRequest,
 		"makeBlob":      &st.makeBlob,
+		"hostRead":      &st.hostRead,
+		"hostCancel":    &st.hostCancel,
 	} {
 		if *dst, ok = goja.AssertFunction(internal.Get(name)); !ok {
 			return fmt.Errorf("web: bind: %s is not a function", name)

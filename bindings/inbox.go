@@ -1,0 +1,116 @@
+package bindings
+
+import (
+	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/azote-dev/azote/ws"
+)
+
+// inbox carries connection events from the reader goroutines to the loop. Readers append; one
+// loop job drains everything pending, so a busy loop pays one hand-off per batch instead of one
+// per message, and a connection's events keep their order (messages, then error, then close).
+type inbox struct {
+	mu        sync.Mutex
+	items     []connEvent
+	spare     []connEvent
+	scheduled bool // a drain job is queued on the loop
+}
+
+type eventKind uint8
+
+const (
+	eventMessage eventKind = iota
+	eventError
+	eventClose
+)
+
+type connEvent struct {
+	conn   *ws.Conn
+	kind   eventKind
+	binary bool
+	data   []byte
+	code   int
+	reason string
+	err    error
+}
+
+// post queues ev and makes sure a drain job is on the loop.
+func (a *App) post(ev connEvent) {
+	a.in.mu.Lock()
+	a.in.items = append(a.in.items, ev)
+	if a.in.scheduled {
+		a.in.mu.Unlock()
+		return
+	}
+	a.in.scheduled = true
+	a.in.mu.Unlock()
+	a.gen.Run(a.drainInbox)
+}
+
+// drainInbox runs on the loop: every pending event, in arrival order.
+func (a *App) drainInbox(vm *goja.Runtime) {
+	a.in.mu.Lock()
+	items := a.in.items
+	a.in.items, a.in.spare = a.in.spare, nil
+	a.in.scheduled = false
+	a.in.mu.Unlock()
+	for i := range items {
+		ev := &items[i]
+		if i > 0 {
+			a.gen.ResetTimeout() // the time limit is per hook call, not per batch
+		}
+		a.dispatch(vm, ev)
+		*ev = connEvent{}
+	}
+	a.in.mu.Lock()
+	if a.in.spare == nil {
+		a.in.spare = items[:0]
+	}
+	a.in.mu.Unlock()
+}
+
+func (a *App) dispatch(vm *goja.Runtime, ev *connEvent) {
+	p, ok := ev.conn.Value().(*peer)
+	if !ok {
+		return
+	}
+	switch ev.kind {
+	case eventMessage:
+		if p.onMessage != nil {
+			m := a.newMessage(vm, p, ev.binary, ev.data)
+			a.callHook(vm, p, "message", p.onMessage, p.obj, m)
+		}
+	case eventError:
+		if p.onFail != nil {
+			a.callHook(vm, p, "error", p.onFail, p.obj, vm.NewGoError(ev.err))
+		}
+	case eventClose:
+		if p.onClose != nil {
+			details := vm.NewObject()
+			details.Set("code", ev.code)
+			details.Set("reason", ev.reason)
+			a.callHook(vm, p, "close", p.onClose, p.obj, details)
+		}
+	}
+}
+
+// OnMessage implements ws.Handler: the frame becomes a message hook call on the loop.
+func (a *App) OnMessage(c *ws.Conn, binary bool, data []byte) {
+	a.post(connEvent{conn: c, kind: eventMessage, binary: binary, data: data})
+}
+
+// OnError implements ws.Handler.
+func (a *App) OnError(c *ws.Conn, err error) {
+	a.post(connEvent{conn: c, kind: eventError, err: err})
+}
+
+// OnClose implements ws.Handler. The peer leaves the generation's set at once (Close and
+// PeerCount see it gone); its close hook runs on the loop after its pending messages.
+func (a *App) OnClose(c *ws.Conn, code int, reason string) {
+	if p, ok := c.Value().(*peer); ok {
+		a.untrack(p)
+	}
+	a.post(connEvent{conn: c, kind: eventClose, code: code, reason: reason})
+}
