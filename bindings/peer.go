@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -28,7 +29,7 @@ type peer struct {
 	context   *goja.Object // created on first use when upgrade gave none
 	request   *goja.Object // created on first use when nothing needed it before the handshake
 	websocket *goja.Object // created on first use
-	header    http.Header  // the upgrade request's headers
+	header    headerPairs  // the upgrade request's headers, compact: a peer may idle for hours
 	host, url string
 	wsURL     string
 	remoteIP  string
@@ -41,7 +42,44 @@ var peerFields = map[string]bool{
 	"topics": true, "remoteAddress": true, "websocket": true, "bufferedAmount": true,
 }
 
-func (p *peer) requestHeader(name string) string { return p.header.Get(name) }
+func (p *peer) requestHeader(name string) string { return p.header.get(name) }
+
+// headerPairs is a request's header as name, value, name, value...: a quarter of the memory
+// of the http.Header map it comes from.
+type headerPairs []string
+
+func compactHeader(h http.Header) headerPairs {
+	n := 0
+	for _, vs := range h {
+		n += 2 * len(vs)
+	}
+	pairs := make(headerPairs, 0, n)
+	for k, vs := range h {
+		for _, v := range vs {
+			pairs = append(pairs, k, v)
+		}
+	}
+	return pairs
+}
+
+func (hp headerPairs) get(name string) string {
+	name = http.CanonicalHeaderKey(name)
+	var values []string
+	for i := 0; i+1 < len(hp); i += 2 {
+		if hp[i] == name {
+			values = append(values, hp[i+1])
+		}
+	}
+	return strings.Join(values, ", ")
+}
+
+func (hp headerPairs) httpHeader() http.Header {
+	h := make(http.Header, len(hp)/2)
+	for i := 0; i+1 < len(hp); i += 2 {
+		h[hp[i]] = append(h[hp[i]], hp[i+1])
+	}
+	return h
+}
 
 func (p *peer) Get(key string) goja.Value {
 	switch key {
@@ -56,7 +94,7 @@ func (p *peer) Get(key string) goja.Value {
 		return p.context
 	case "request":
 		if p.request == nil {
-			req, err := newRequest(p.app.gen.Runtime(), http.MethodGet, p.host, p.url, p.header, nil)
+			req, err := newRequest(p.app.gen.Runtime(), http.MethodGet, p.host, p.url, p.header.httpHeader(), nil)
 			if err != nil {
 				panic(err)
 			}
@@ -245,7 +283,7 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 	p := &peer{
 		app: a, conn: conn, id: vm.ToValue(newUUID()), file: up.route.file,
 		hooks: up.hooks, context: up.context, request: up.request,
-		header: up.header, host: up.host, url: up.url, wsURL: up.wsURL, remoteIP: up.remoteIP,
+		header: compactHeader(up.header), host: up.host, url: up.url, wsURL: up.wsURL, remoteIP: up.remoteIP,
 	}
 	p.onOpen = hook(up.hooks, "open")
 	p.onMessage = hook(up.hooks, "message")

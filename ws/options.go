@@ -33,7 +33,7 @@ const (
 
 	// readBufferSize is gorilla's per-connection read buffer: small, because it is held for the
 	// whole life of an idle connection; large messages are read straight into their own slice.
-	readBufferSize = 1024
+	readBufferSize = 512
 
 	// closeGrace bounds a close handshake: once a close frame was sent or received, or the
 	// conn failed, the TCP connection is dropped after at most this long.
