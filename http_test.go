@@ -2,6 +2,7 @@ package azote
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -140,5 +141,57 @@ func TestBodyLimit(t *testing.T) {
 	req, _ = http.NewRequest("POST", ts.url("/helpers?op=body"), strings.NewReader(strings.Repeat("x", 1000)))
 	if resp, _ := do(t, req); resp.StatusCode != 200 {
 		t.Errorf("under the limit: %d", resp.StatusCode)
+	}
+}
+
+// SPEC 7: a ReadableStream body is sent chunk by chunk, each as it is enqueued.
+func TestStreamedResponseBody(t *testing.T) {
+	ts := start(t, httpApp, Options{})
+	resp, err := http.Get(ts.url("/stream-body"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	buf := make([]byte, 64)
+	n, err := resp.Body.Read(buf)
+	if err != nil || string(buf[:n]) != "first;" {
+		t.Fatalf("first read: %q %v (the first chunk must arrive before the stream ends)", buf[:n], err)
+	}
+	rest, _ := io.ReadAll(resp.Body)
+	if string(rest) != "chunk 1;chunk 2;chunk 3;" {
+		t.Errorf("rest %q", rest)
+	}
+}
+
+// Outbound fetch from a handler, with headers, and abort through AbortController.
+func TestFetch(t *testing.T) {
+	upstream := http.NewServeMux()
+	upstream.HandleFunc("/data", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"from":"`+r.Header.Get("X-From")+`"}`)
+	})
+	upstream.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := &http.Server{Handler: upstream}
+	go up.Serve(ln)
+	t.Cleanup(func() { up.Close() })
+	base := "http://" + ln.Addr().String()
+
+	ts := start(t, httpApp, Options{})
+	if _, _, body := ts.get("/proxy?url=" + base + "/data"); body != `{"status":200,"body":"{\"from\":\"azote\"}","type":"application/json"}` {
+		t.Errorf("fetch: %s", body)
+	}
+	start := time.Now()
+	if _, _, body := ts.get("/proxy?timeout=50&url=" + base + "/slow"); !strings.Contains(body, `"error":"AbortError"`) || time.Since(start) > 3*time.Second {
+		t.Errorf("abort: %s after %v", body, time.Since(start))
+	}
+	// The loop kept serving while a fetch was in flight: a plain route answers at once.
+	if status, _, _ := ts.get("/context"); status != 200 {
+		t.Errorf("loop blocked? %d", status)
 	}
 }

@@ -111,6 +111,9 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 		if err := web.Enable(vm); err != nil {
 			return fmt.Errorf("web globals: %w", err)
 		}
+		if err := web.EnableFetch(vm, gen, nil); err != nil {
+			return fmt.Errorf("fetch: %w", err)
+		}
 		if err := a.installHost(vm); err != nil {
 			return err
 		}

@@ -69,11 +69,75 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			}
 			return
 		}
+		if ans.resp.Stream != nil {
+			a.writeStream(w, r, rt, ans.resp)
+			return
+		}
 		if r.Method == http.MethodHead {
 			ans.resp.Body = nil
 		}
 		writeResponse(w, ans.resp)
 	case <-r.Context().Done():
+	}
+}
+
+// writeStream sends a Response whose body is a ReadableStream: each chunk is pulled on the
+// loop, written and flushed here, and the next one asked for only after the write, so a slow
+// client slows the stream instead of filling memory. A client that leaves cancels the stream.
+func (a *App) writeStream(w http.ResponseWriter, r *http.Request, rt *route, resp *web.ResponseParts) {
+	stream := resp.Stream
+	cancel := func(reason string) {
+		a.gen.Run(func(vm *goja.Runtime) { web.CancelStream(vm, stream, reason) })
+	}
+	h := w.Header()
+	for k, v := range resp.Header {
+		h[k] = v
+	}
+	status := resp.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+	if r.Method == http.MethodHead {
+		cancel("HEAD request")
+		return
+	}
+	rc := http.NewResponseController(w)
+	rc.Flush()
+	type chunk struct {
+		data []byte
+		done bool
+		err  error
+	}
+	next := make(chan chunk, 1)
+	for {
+		ok := a.gen.Run(func(vm *goja.Runtime) {
+			web.ReadChunk(vm, stream, func(data []byte, done bool, err error) { next <- chunk{data, done, err} })
+		})
+		if !ok {
+			panic(http.ErrAbortHandler) // the generation is gone: cut the response
+		}
+		var c chunk
+		select {
+		case c = <-next:
+		case <-r.Context().Done():
+			cancel("client disconnected")
+			return
+		}
+		if c.err != nil {
+			a.log.Error("response stream failed", "route", rt.file, "error", c.err)
+			panic(http.ErrAbortHandler)
+		}
+		if len(c.data) > 0 {
+			if _, err := w.Write(c.data); err != nil {
+				cancel("client disconnected")
+				return
+			}
+			rc.Flush()
+		}
+		if c.done {
+			return
+		}
 	}
 }
 

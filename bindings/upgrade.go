@@ -78,6 +78,11 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		return
 	}
 	if up.reject != nil {
+		if up.reject.Stream != nil {
+			// A rejection is answered whole; its streamed body is not read.
+			stream := up.reject.Stream
+			a.gen.Run(func(vm *goja.Runtime) { web.CancelStream(vm, stream, "upgrade rejected") })
+		}
 		writeResponse(w, up.reject)
 		return
 	}

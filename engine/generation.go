@@ -8,6 +8,7 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -46,6 +47,8 @@ type Generation struct {
 
 	released atomic.Bool
 	stopOnce sync.Once
+	ctx      context.Context // done once the generation is released
+	cancel   context.CancelFunc
 }
 
 // New starts a generation's runtime and loop with timers, queueMicrotask and console installed.
@@ -61,6 +64,7 @@ func New(opts Options) (*Generation, error) {
 		log:     opts.Logger,
 		timeout: opts.HandlerTimeout,
 	}
+	g.ctx, g.cancel = context.WithCancel(context.Background())
 	g.loop.Start()
 	err := g.Sync(func(vm *goja.Runtime) error {
 		g.vm = vm
@@ -153,10 +157,15 @@ func (g *Generation) Eval(name, src string) error {
 func (g *Generation) Release() {
 	g.stopOnce.Do(func() {
 		g.released.Store(true)
+		g.cancel()
 		g.watchdog.stop()
 		g.loop.Terminate()
 	})
 }
+
+// Context is done once the generation is released: work it started outside the loop (an
+// outbound fetch) stops with it.
+func (g *Generation) Context() context.Context { return g.ctx }
 
 // Runtime is the generation's goja runtime. Loop goroutine only.
 func (g *Generation) Runtime() *goja.Runtime { return g.vm }

@@ -180,6 +180,16 @@ func newTestServer(t *testing.T) *testServer {
 		case <-time.After(5 * time.Second):
 		}
 	})
+	mux.HandleFunc("/truncated", func(w http.ResponseWriter, r *http.Request) {
+		// Promise 100 bytes, send 5, hang up.
+		conn, buf, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			return
+		}
+		buf.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort")
+		buf.Flush()
+		conn.Close()
+	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(300 * time.Millisecond)
 		io.WriteString(w, "slow")
@@ -349,6 +359,20 @@ func TestFetchErrors(t *testing.T) {
 	want := `["TypeError","fetch failed",true,"ECONNREFUSED",true,["TypeError","fetch failed","URL scheme \"ftp\" is not supported."],` +
 		`"TypeError","TypeError","TypeError"]`
 	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestFetchTruncatedBody(t *testing.T) {
+	srv := newTestServer(t)
+	l := newTestLoop(t, nil, srv.URL)
+	got := l.eval(t, `
+		const whole = await (await fetch(base + "/truncated")).text().catch((e) => [e.name, e.message, e.cause.message]);
+		const reader = (await fetch(base + "/truncated")).body.getReader();
+		const first = new TextDecoder().decode((await reader.read()).value);
+		const next = await reader.read().catch((e) => [e.name, e.message, e.cause.message]);
+		return [whole, first, next];`)
+	if want := `[["TypeError","terminated","unexpected EOF"],"short",["TypeError","terminated","unexpected EOF"]]`; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -1,7 +1,8 @@
 // ReadableStream: the part of the WHATWG Streams standard route handlers and fetch bodies use:
 // default controllers and readers, queuing strategies, async iteration, tee() and
 // ReadableStream.from(). A "bytes" stream is accepted and behaves as a default stream (there
-// are no BYOB readers), which is what code that only calls getReader() needs.
+// are no BYOB readers), which is what code that only calls getReader() needs. There is no
+// WritableStream or TransformStream, so no pipeTo or pipeThrough either.
 //
 // Each public object holds one private record and the algorithms below, named after the
 // standard's abstract operations, work on records, so the classes stay thin and Go-facing
@@ -375,14 +376,6 @@ class ReadableStream {
 	values(options = undefined) {
 		const R = acquireReader(streamOf(this));
 		return new ReadableStreamAsyncIterator(constructing, R, !!options?.preventCancel);
-	}
-
-	pipeTo() {
-		return promiseReject(new TypeError("ReadableStream.pipeTo is not supported"));
-	}
-
-	pipeThrough() {
-		throw new TypeError("ReadableStream.pipeThrough is not supported");
 	}
 
 	static from(iterable) {
@@ -862,7 +855,6 @@ internal.hostCancel = (stream, reason) => {
 	markHandled(streamCancel(streamOf(stream), reason));
 };
 
-internal.ReadableStream = ReadableStream;
 internal.define("ReadableStream", ReadableStream);
 internal.define("ReadableStreamDefaultReader", ReadableStreamDefaultReader);
 internal.define("ReadableStreamDefaultController", ReadableStreamDefaultController);

@@ -297,6 +297,23 @@ func TestForAwaitLowered(t *testing.T) {
 	}
 }
 
+func TestNewRequestBodyStream(t *testing.T) {
+	vm := newVM(t)
+	req, err := NewRequest(vm, "POST", "http://h/", nil, []byte("abc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := vm.Set("req", req); err != nil {
+		t.Fatal(err)
+	}
+	got := settle(t, vm, drainJS+`
+		const chunks = await drain(req.body.getReader());
+		return [chunks, req.bodyUsed, await req.text().catch((e) => e.name)];`)
+	if want := `[[[97,98,99]],true,"TypeError"]`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 func TestAsResponseStream(t *testing.T) {
 	vm := newVM(t)
 	cases := []struct {

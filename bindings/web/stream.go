@@ -13,11 +13,12 @@ import (
 // cancelled), is locked by a JavaScript reader or is not a ReadableStream.
 //
 // Call it on the loop goroutine. It never blocks: onChunk runs before ReadChunk returns when a
-// chunk is already queued, else from the later loop job that delivers one. Ask for the next
-// chunk by calling ReadChunk again, from onChunk or a later job. The first call locks the
-// stream to Go. Strings are UTF-8 encoded (lone surrogates become U+FFFD); Uint8Array,
-// ArrayBuffer, DataView and the other typed arrays are copied, so data may be handed to
-// another goroutine.
+// chunk is already queued, else from the later loop job that delivers one (possibly in the
+// middle of that job's JavaScript, inside controller.enqueue). Ask for the next chunk by
+// calling ReadChunk again, best from a later job (after the chunk is written): calling it from
+// onChunk recurses once per queued chunk. The first call locks the stream to Go. Strings are
+// UTF-8 encoded (lone surrogates become U+FFFD); Uint8Array, ArrayBuffer, DataView and the
+// other typed arrays are copied, so data may be handed to another goroutine.
 func ReadChunk(vm *goja.Runtime, stream *goja.Object, onChunk func(data []byte, done bool, err error)) {
 	called := false
 	report := func(data []byte, done bool, err error) {
