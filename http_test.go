@@ -2,6 +2,7 @@ package azote
 
 import (
 	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"strings"
@@ -193,5 +194,34 @@ func TestFetch(t *testing.T) {
 	// The loop kept serving while a fetch was in flight: a plain route answers at once.
 	if status, _, _ := ts.get("/context"); status != 200 {
 		t.Errorf("loop blocked? %d", status)
+	}
+}
+
+// SPEC 7: event.req.formData() for urlencoded and multipart bodies.
+func TestFormData(t *testing.T) {
+	ts := start(t, httpApp, Options{})
+	resp, err := http.PostForm(ts.url("/form"), map[string][]string{"a": {"1"}, "b": {"two words"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != `{"a":"1","b":"two words"}` {
+		t.Errorf("urlencoded: %s", body)
+	}
+	var buf strings.Builder
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("name", "azote")
+	fw, _ := mw.CreateFormFile("upload", "note.txt")
+	io.WriteString(fw, "file body")
+	mw.Close()
+	resp, err = http.Post(ts.url("/form"), mw.FormDataContentType(), strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != `{"name":"azote","upload":"file:note.txt:file body"}` {
+		t.Errorf("multipart: %s", body)
 	}
 }

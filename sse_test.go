@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -151,4 +152,26 @@ func TestPublicFiles(t *testing.T) {
 	if status, _, body := ex.get("/"); status != 200 || !strings.Contains(body, `new EventSource("/sse")`) {
 		t.Errorf("examples index: %d", status)
 	}
+}
+
+// Event streams opened and dropped by their clients leave no goroutine behind.
+func TestEventStreamsDoNotLeak(t *testing.T) {
+	ts := start(t, httpApp, Options{})
+	ts.get("/stream-counters")
+	time.Sleep(50 * time.Millisecond)
+	before := runtime.NumGoroutine()
+	const n = 300
+	for i := 0; i < n; i++ {
+		_, br, cancel := openStream(t, ts.url("/stream-live"))
+		readEvent(t, br)
+		cancel()
+	}
+	var counters struct{ Opened, Closed int }
+	eventually(t, "every onClosed", func() bool {
+		_, _, body := ts.get("/stream-counters")
+		json.Unmarshal([]byte(body), &counters)
+		return counters.Closed == n
+	})
+	http.DefaultClient.CloseIdleConnections()
+	eventually(t, "goroutines to drain", func() bool { return runtime.NumGoroutine() <= before+2 })
 }
