@@ -1,0 +1,26 @@
+// The benchmark's WebSocket hooks, written once for every JavaScript server: azote serves this
+// file as the route /ws, and bench/run bundles it (with bench/shim/nitro.mjs standing in for
+// "nitro") into the hooks object that the Node and Bun servers hand to crossws.
+//
+// The protocol, one text message each way (bench/gorilla speaks it too):
+//   "sub:TOPIC"          subscribe; answered "subscribed:TOPIC" so the client knows it is in
+//   "pub:TOPIC:PAYLOAD"  publish PAYLOAD to the topic's other subscribers
+//   anything else        echoed back unchanged (text stays text)
+// Echo, pipelined echo, fan-out, idle and handshake scenarios all use these same hooks.
+import { defineWebSocketHandler } from "nitro";
+
+export default defineWebSocketHandler({
+  message(peer, message) {
+    const text = message.text();
+    if (text.startsWith("pub:")) {
+      const colon = text.indexOf(":", 4);
+      peer.publish(text.slice(4, colon), text.slice(colon + 1));
+    } else if (text.startsWith("sub:")) {
+      const topic = text.slice(4);
+      peer.subscribe(topic);
+      peer.send(`subscribed:${topic}`);
+    } else {
+      peer.send(message.rawData);
+    }
+  },
+});
