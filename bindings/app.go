@@ -75,7 +75,8 @@ type App struct {
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
-	in inbox // connection events on their way to the loop
+	in   inbox   // connection events on their way to the loop
+	cork ws.Cork // the writes of the current loop job, flushed when it ends (loop only)
 
 	mu        sync.Mutex
 	peers     map[*peer]struct{}       // live peers of this generation, for Close
@@ -117,6 +118,7 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 		if err := a.installHost(vm); err != nil {
 			return err
 		}
+		gen.AfterJob(a.cork.Flush)
 		return vm.Set("__azote_register", func(v goja.Value) { registered = v })
 	})
 	if err != nil {

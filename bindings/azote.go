@@ -18,7 +18,7 @@ func (a *App) publish(call goja.FunctionCall) goja.Value {
 			namespace = ns.String()
 		}
 	}
-	return vm.ToValue(a.opts.WS.Hub().Publish(namespace, topic, binary, data))
+	return vm.ToValue(a.cork.PublishAll(a.opts.WS.Hub(), namespace, topic, binary, data))
 }
 
 // peersOf is the azote module's peers(namespace?): one Set for a namespace, else a Map of

@@ -178,11 +178,11 @@ func (a *App) newPeerPrototype(vm *goja.Runtime) *goja.Object {
 	}
 	method("send", func(p *peer, call goja.FunctionCall) goja.Value {
 		data, binary := a.encode(vm, call.Argument(0))
-		return vm.ToValue(p.conn.Send(binary, data))
+		return vm.ToValue(a.cork.Send(p.conn, binary, data))
 	})
 	method("publish", func(p *peer, call goja.FunctionCall) goja.Value {
 		data, binary := a.encode(vm, call.Argument(1))
-		p.conn.Publish(call.Argument(0).String(), binary, data)
+		a.cork.Publish(p.conn, call.Argument(0).String(), binary, data)
 		return goja.Undefined()
 	})
 	method("subscribe", func(p *peer, call goja.FunctionCall) goja.Value {

@@ -42,6 +42,7 @@ type Generation struct {
 	timeout time.Duration
 
 	watchdog watchdog
+	afterJob []func()        // loop goroutine only
 	timers   timers          // loop goroutine only
 	rejected []*goja.Promise // loop goroutine only: rejections not yet handled this turn
 
@@ -120,11 +121,18 @@ func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 		if p := recover(); p != nil {
 			g.log.Error("internal error on the event loop", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		}
+		for _, fn := range g.afterJob {
+			fn()
+		}
 		g.watchdog.leave(vm)
 		g.reportRejections()
 	}()
 	fn(vm)
 }
+
+// AfterJob registers fn to run at the end of every loop job, after its JavaScript and
+// microtasks: the bindings flush the writes a job queued there. Loop goroutine only.
+func (g *Generation) AfterJob(fn func()) { g.afterJob = append(g.afterJob, fn) }
 
 // ResetTimeout restarts the handler time limit for the running loop job. A job that makes
 // many independent calls (a batch of messages) calls it between them, so the limit stays per

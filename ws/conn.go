@@ -135,5 +135,5 @@ func (c *Conn) Topics() []string { return c.srv.hub.topicsOf(c) }
 // Publish sends one frame to every other subscriber of topic in c's namespace (never to c). It
 // works after c closed, so close hooks can announce a departure. It returns the deliveries.
 func (c *Conn) Publish(topic string, binary bool, data []byte) int {
-	return c.srv.hub.publish(c.namespace, topic, binary, data, c)
+	return c.srv.hub.publish(c.namespace, topic, binary, data, c, nil)
 }

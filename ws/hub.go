@@ -25,7 +25,7 @@ type space struct {
 // Publish sends one frame to every subscriber of topic in namespace ("" means every
 // namespace) and returns the deliveries. The frame is encoded once, only if someone listens.
 func (h *Hub) Publish(namespace, topic string, binary bool, data []byte) int {
-	return h.publish(namespace, topic, binary, data, nil)
+	return h.publish(namespace, topic, binary, data, nil, nil)
 }
 
 // PublishFrame is Publish with a pre-encoded frame, skipping exclude (nil for nobody).
@@ -34,12 +34,12 @@ func (h *Hub) PublishFrame(namespace, topic string, f *Frame, exclude *Conn) int
 	defer h.mu.RUnlock()
 	delivered := 0
 	h.eachSpace(namespace, func(sp *space) {
-		delivered += deliver(sp.topics[topic], f.wire, exclude)
+		delivered += deliver(sp.topics[topic], f.wire, exclude, nil)
 	})
 	return delivered
 }
 
-func (h *Hub) publish(namespace, topic string, binary bool, data []byte, exclude *Conn) int {
+func (h *Hub) publish(namespace, topic string, binary bool, data []byte, exclude *Conn, k *Cork) int {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	var wire []byte
@@ -52,7 +52,7 @@ func (h *Hub) publish(namespace, topic string, binary bool, data []byte, exclude
 		if wire == nil {
 			wire = encodeFrame(dataOpcode(binary), data)
 		}
-		delivered += deliver(members, wire, exclude)
+		delivered += deliver(members, wire, exclude, k)
 	})
 	if len(h.listeners) > 0 {
 		delivered += h.notify(namespace, topic, binary, data)
@@ -65,10 +65,10 @@ func hasMember(members map[*Conn]struct{}, c *Conn) bool {
 	return ok
 }
 
-func deliver(members map[*Conn]struct{}, wire []byte, exclude *Conn) int {
+func deliver(members map[*Conn]struct{}, wire []byte, exclude *Conn, k *Cork) int {
 	delivered := 0
 	for c := range members {
-		if c != exclude && c.enqueue(wire) > 0 {
+		if c != exclude && c.enqueueVia(wire, k) > 0 {
 			delivered++
 		}
 	}

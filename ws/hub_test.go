@@ -152,3 +152,29 @@ func TestHubListen(t *testing.T) {
 		t.Errorf("listeners saw %q, want %q", got, want)
 	}
 }
+
+// A cork holds back the writers of the frames queued through it until Flush, then every frame
+// arrives, in order.
+func TestCorkDefersWrites(t *testing.T) {
+	h := newHarness(t, Options{})
+	a, pa := h.dial("/c")
+	b, pb := h.dial("/c")
+	pb.conn.Subscribe("t")
+	var k Cork
+	for i := 0; i < 5; i++ {
+		k.Send(pa.conn, false, []byte{byte('0' + i)})
+	}
+	k.Publish(pa.conn, "t", false, []byte("pub"))
+	if n := k.PublishAll(h.srv.Hub(), "", "t", false, []byte("all")); n != 1 {
+		t.Errorf("PublishAll deliveries %d", n)
+	}
+	if got := pa.conn.BufferedAmount(); got == 0 {
+		t.Errorf("frames were written before Flush")
+	}
+	k.Flush()
+	for i := 0; i < 5; i++ {
+		readText(t, a, string(rune('0'+i)))
+	}
+	readText(t, b, "pub")
+	readText(t, b, "all")
+}

@@ -79,7 +79,11 @@ func (c *Conn) WaitDrain(threshold int, fn func()) (cancel func()) {
 
 // enqueue appends one encoded frame without blocking and returns its length, or 0 when the conn
 // takes no more frames. Passing MaxQueueBytes closes the conn as a slow consumer.
-func (c *Conn) enqueue(frame []byte) int {
+func (c *Conn) enqueue(frame []byte) int { return c.enqueueVia(frame, nil) }
+
+// enqueueVia is enqueue through a cork: when the frame makes the conn need a writer, the cork
+// takes note instead of starting one (see Cork).
+func (c *Conn) enqueueVia(frame []byte, k *Cork) int {
 	c.mu.Lock()
 	if c.closeQueued || c.dropped {
 		c.mu.Unlock()
@@ -99,7 +103,11 @@ func (c *Conn) enqueue(frame []byte) int {
 	start := c.pushLocked(frame)
 	c.mu.Unlock()
 	if start {
-		go c.flush()
+		if k != nil {
+			k.dirty = append(k.dirty, c)
+		} else {
+			go c.flush()
+		}
 	}
 	return len(frame)
 }

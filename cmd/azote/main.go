@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"os/signal"
 	"strconv"
@@ -39,6 +40,7 @@ Flags (before or after DIR):
   --max-body N              largest request body in bytes (default 16 MiB, over: 413)
   --sse-keep-alive D        keep-alive comment on idle event streams every D (default 15s)
   --trust-proxy             take client addresses from X-Forwarded-For (only behind a proxy)
+  --pprof ADDR              serve Go's profiler on ADDR (e.g. 127.0.0.1:6060) for performance work
   --log-level L             debug, info, warn or error (default info)
 `
 
@@ -48,6 +50,7 @@ func main() {
 
 type config struct {
 	mode, dir, host, logLevel string
+	pprof                     string // address of a net/http/pprof listener, "" for none
 	port                      int
 	opts                      azote.Options
 }
@@ -101,6 +104,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "\n  azote %s (%s) ready in %d ms: http://%s\n\n", azote.Version, cfg.mode,
 		time.Since(started).Milliseconds(), net.JoinHostPort(shown, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)))
 
+	if cfg.pprof != "" {
+		go func() {
+			// net/http/pprof registers on http.DefaultServeMux; the app is served elsewhere.
+			log.Info("profiler listening", "addr", cfg.pprof)
+			if err := http.ListenAndServe(cfg.pprof, nil); err != nil {
+				log.Error("profiler", "error", err)
+			}
+		}()
+	}
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
@@ -150,6 +162,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Int64Var(&cfg.opts.MaxBodyBytes, "max-body", 0, "")
 	fs.DurationVar(&cfg.opts.SSEKeepAlive, "sse-keep-alive", 0, "")
 	fs.BoolVar(&cfg.opts.TrustForwardedFor, "trust-proxy", false, "")
+	fs.StringVar(&cfg.pprof, "pprof", "", "")
 	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "")
 	version := fs.Bool("version", false, "")
 
