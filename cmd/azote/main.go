@@ -91,7 +91,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer srv.Close()
 
 	addr := net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port))
-	ln, err := net.Listen("tcp", addr)
+	// No TCP keep-alive probes: WebSocket peers are pinged by azote, HTTP requests have
+	// timeouts, and the four setsockopt calls per accepted connection are a fifth of a
+	// handshake's system time.
+	ln, err := (&net.ListenConfig{KeepAlive: -1}).Listen(context.Background(), "tcp", addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "azote: listen: %v\n", err)
 		return 1
@@ -113,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
 
