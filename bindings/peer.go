@@ -177,6 +177,9 @@ func (a *App) newPeerPrototype(vm *goja.Runtime) *goja.Object {
 		proto.Set(name, func(call goja.FunctionCall) goja.Value { return fn(a.thisPeer(vm, call), call) })
 	}
 	method("send", func(p *peer, call goja.FunctionCall) goja.Value {
+		if s, ok := call.Argument(0).(goja.String); ok {
+			return vm.ToValue(a.cork.SendText(p.conn, s.String()))
+		}
 		data, binary := a.encode(vm, call.Argument(0))
 		return vm.ToValue(a.cork.Send(p.conn, binary, data))
 	})

@@ -19,6 +19,15 @@ func (k *Cork) Send(c *Conn, binary bool, data []byte) int {
 	return c.enqueueVia(encodeFrame(dataOpcode(binary), data), k)
 }
 
+// SendText queues s as one text frame through the cork, copying it once, straight into the
+// frame. s must be valid UTF-8.
+func (k *Cork) SendText(c *Conn, s string) int {
+	if c.closed.Load() {
+		return 0
+	}
+	return c.enqueueVia(encodeFrame(opText, s), k)
+}
+
 // Publish is Conn.Publish through the cork.
 func (k *Cork) Publish(c *Conn, topic string, binary bool, data []byte) int {
 	return c.srv.hub.publish(c.namespace, topic, binary, data, c, k)

@@ -52,7 +52,8 @@ func dataOpcode(binary bool) byte {
 }
 
 // encodeFrame returns header and payload in one fresh slice, so one queue entry is one frame.
-func encodeFrame(opcode byte, payload []byte) []byte {
+// A string payload is copied straight in, saving the caller a conversion.
+func encodeFrame[P string | []byte](opcode byte, payload P) []byte {
 	n := len(payload)
 	header := 2
 	switch {
@@ -81,7 +82,7 @@ func encodeFrame(opcode byte, payload []byte) []byte {
 // as "no code" (1005).
 func encodeClose(code int, reason string) []byte {
 	if code == CloseNoStatus {
-		return encodeFrame(opClose, nil)
+		return encodeFrame(opClose, "")
 	}
 	reason = truncateUTF8(reason, maxControlPayload-2)
 	payload := make([]byte, 2+len(reason))
@@ -91,7 +92,7 @@ func encodeClose(code int, reason string) []byte {
 }
 
 // pingFrame is the sweeper's ping, shared by every conn.
-var pingFrame = encodeFrame(opPing, nil)
+var pingFrame = encodeFrame(opPing, "")
 
 // ValidCloseCode reports whether an application may send code in a close frame (the rule Node's
 // ws applies before throwing): 1000-1014 except 1004, 1005 and 1006, and 3000-4999.
