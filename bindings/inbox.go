@@ -80,18 +80,18 @@ func (a *App) dispatch(vm *goja.Runtime, ev *connEvent) {
 	case eventMessage:
 		if p.onMessage != nil {
 			m := a.newMessage(vm, p, ev.binary, ev.data)
-			a.callHook(vm, p, "message", p.onMessage, p.obj, m)
+			a.callHook(vm, p, "message", p.onMessage, p.object(), m)
 		}
 	case eventError:
 		if p.onFail != nil {
-			a.callHook(vm, p, "error", p.onFail, p.obj, vm.NewGoError(ev.err))
+			a.callHook(vm, p, "error", p.onFail, p.object(), vm.NewGoError(ev.err))
 		}
 	case eventClose:
 		if p.onClose != nil {
 			details := vm.NewObject()
 			details.Set("code", ev.code)
 			details.Set("reason", ev.reason)
-			a.callHook(vm, p, "close", p.onClose, p.obj, details)
+			a.callHook(vm, p, "close", p.onClose, p.object(), details)
 		}
 	}
 }

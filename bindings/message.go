@@ -47,7 +47,7 @@ func (m *message) Get(key string) goja.Value {
 		}
 		return m.id
 	case "peer":
-		return m.peer.obj
+		return m.peer.object()
 	}
 	return m.props[key]
 }

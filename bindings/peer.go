@@ -19,8 +19,8 @@ import (
 type peer struct {
 	app  *App
 	conn *ws.Conn
-	obj  *goja.Object
-	id   goja.Value
+	obj  *goja.Object // made when JavaScript first sees the peer: idle peers cost no JS object
+	id   goja.Value   // made with obj
 	file string
 
 	hooks                              *goja.Object
@@ -84,7 +84,7 @@ func (hp headerPairs) httpHeader() http.Header {
 func (p *peer) Get(key string) goja.Value {
 	switch key {
 	case "id":
-		return p.id
+		return p.idValue()
 	case "namespace":
 		return p.app.gen.Runtime().ToValue(p.conn.Namespace())
 	case "context":
@@ -230,10 +230,10 @@ func (a *App) newPeerPrototype(vm *goja.Runtime) *goja.Object {
 		})
 		return vm.ToValue(promise)
 	})
-	method("toString", func(p *peer, call goja.FunctionCall) goja.Value { return p.id })
+	method("toString", func(p *peer, call goja.FunctionCall) goja.Value { return p.idValue() })
 	method("toJSON", func(p *peer, call goja.FunctionCall) goja.Value {
 		o := vm.NewObject()
-		o.Set("id", p.id)
+		o.Set("id", p.idValue())
 		o.Set("namespace", p.conn.Namespace())
 		return o
 	})
@@ -270,8 +270,8 @@ func (a *App) peerSet(namespace string) goja.Value {
 	conns := a.opts.WS.Hub().Peers(namespace)
 	vals := make([]any, 0, len(conns))
 	for _, c := range conns {
-		if p, ok := c.Value().(*peer); ok && p.obj != nil {
-			vals = append(vals, p.obj)
+		if p, ok := c.Value().(*peer); ok {
+			vals = append(vals, p.object())
 		}
 	}
 	set, err := vm.New(a.setCtor, vm.NewArray(vals...))
@@ -284,7 +284,7 @@ func (a *App) peerSet(namespace string) goja.Value {
 // newPeer makes the JS peer for an accepted connection. Loop only.
 func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer {
 	p := &peer{
-		app: a, conn: conn, id: vm.ToValue(newUUID()), file: up.route.file,
+		app: a, conn: conn, file: up.route.file,
 		hooks: up.hooks, context: up.context, request: up.request,
 		header: compactHeader(up.header), host: up.host, url: up.url, wsURL: up.wsURL, remoteIP: up.remoteIP,
 	}
@@ -292,9 +292,24 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 	p.onMessage = hook(up.hooks, "message")
 	p.onClose = hook(up.hooks, "close")
 	p.onFail = hook(up.hooks, "error")
-	p.obj = vm.NewDynamicObject(p)
-	p.obj.SetPrototype(a.peerProto)
 	return p
+}
+
+// object is the peer's JS object, made on first use. Loop only.
+func (p *peer) object() *goja.Object {
+	if p.obj == nil {
+		p.obj = p.app.gen.Runtime().NewDynamicObject(p)
+		p.obj.SetPrototype(p.app.peerProto)
+	}
+	return p.obj
+}
+
+// idValue is the peer's id (a random UUID v4), made on first use. Loop only.
+func (p *peer) idValue() goja.Value {
+	if p.id == nil {
+		p.id = p.app.gen.Runtime().ToValue(newUUID())
+	}
+	return p.id
 }
 
 func hook(hooks *goja.Object, name string) goja.Callable {
@@ -313,16 +328,16 @@ func (a *App) callHook(vm *goja.Runtime, p *peer, name string, fn goja.Callable,
 	if err != nil {
 		if engine.IsTimeout(err) {
 			a.log.Error("websocket hook interrupted: it ran past the handler timeout; closing the peer with 1011",
-				"hook", name, "route", p.file, "peer", p.id.String(), "error", engine.Describe(err))
+				"hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.Describe(err))
 			p.conn.Close(1011, "handler timeout")
 			return
 		}
-		a.log.Error("websocket hook threw", "hook", name, "route", p.file, "peer", p.id.String(), "error", engine.Describe(err))
+		a.log.Error("websocket hook threw", "hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.Describe(err))
 		return
 	}
 	if _, ok := asPromise(res); ok {
 		a.settle(vm, res, func(goja.Value) {}, func(e goja.Value) {
-			a.log.Error("websocket hook rejected", "hook", name, "route", p.file, "peer", p.id.String(),
+			a.log.Error("websocket hook rejected", "hook", name, "route", p.file, "peer", p.idValue().String(),
 				"error", engine.DescribeValue(vm, e))
 		})
 	}

@@ -103,7 +103,7 @@ func (a *App) accept(w http.ResponseWriter, r *http.Request, up *pendingUpgrade)
 		a.track(p)
 		conn.Start(a)
 		if p.onOpen != nil {
-			a.callHook(vm, p, "open", p.onOpen, p.obj)
+			a.callHook(vm, p, "open", p.onOpen, p.object())
 		}
 	})
 	if !started {
