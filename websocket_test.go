@@ -328,6 +328,13 @@ func TestPeerPubSubAndPeers(t *testing.T) {
 	if got := a.text(); got != "drained:0" {
 		t.Errorf("waitForDrain: %s", got)
 	}
+	a.sendJSON(map[string]string{"op": "drain-abort"})
+	if got := a.text(); got != "aborted:changed my mind" {
+		t.Errorf("waitForDrain with an aborted signal: %s", got)
+	}
+	if got := a.text(); got != "pre-aborted:already" {
+		t.Errorf("waitForDrain with a signal aborted before: %s", got)
+	}
 	b.quiet(200 * time.Millisecond) // the publish after unsubscribe never reached b
 }
 

@@ -219,15 +219,37 @@ func (a *App) newPeerPrototype(vm *goja.Runtime) *goja.Object {
 	})
 	method("waitForDrain", func(p *peer, call goja.FunctionCall) goja.Value {
 		threshold := 0
+		var signal *goja.Object
 		if o, ok := call.Argument(0).(*goja.Object); ok {
 			if t := o.Get("threshold"); t != nil && !goja.IsUndefined(t) {
 				threshold = int(t.ToInteger())
 			}
+			signal, _ = o.Get("signal").(*goja.Object)
 		}
-		promise, resolve, _ := vm.NewPromise()
-		p.conn.WaitDrain(threshold, func() {
-			a.gen.Run(func(*goja.Runtime) { resolve(goja.Undefined()) })
+		promise, resolve, reject := vm.NewPromise()
+		settled := false // loop only
+		settle := func(fn func(any) error, v goja.Value) {
+			if !settled {
+				settled = true
+				fn(v)
+			}
+		}
+		if signal != nil && signal.Get("aborted").ToBoolean() {
+			settle(reject, signal.Get("reason"))
+			return vm.ToValue(promise)
+		}
+		cancel := p.conn.WaitDrain(threshold, func() {
+			a.gen.Run(func(*goja.Runtime) { settle(resolve, goja.Undefined()) })
 		})
+		if signal != nil {
+			if add, ok := goja.AssertFunction(signal.Get("addEventListener")); ok {
+				add(signal, vm.ToValue("abort"), vm.ToValue(func(goja.FunctionCall) goja.Value {
+					cancel()
+					settle(reject, signal.Get("reason"))
+					return goja.Undefined()
+				}))
+			}
+		}
 		return vm.ToValue(promise)
 	})
 	method("toString", func(p *peer, call goja.FunctionCall) goja.Value { return p.idValue() })

@@ -75,6 +75,23 @@ export default defineWebSocketHandler({
         throw new Error("async hook rejected on purpose");
       case "spin":
         while (true) {}
+      case "drain-abort": {
+        const controller = new AbortController();
+        const waiting = peer.waitForDrain({ threshold: -1, signal: controller.signal });
+        controller.abort("changed my mind");
+        try {
+          await waiting;
+          peer.send("resolved");
+        } catch (reason) {
+          peer.send(`aborted:${reason}`);
+        }
+        try {
+          await peer.waitForDrain({ signal: AbortSignal.abort("already") });
+        } catch (reason) {
+          peer.send(`pre-aborted:${reason}`);
+        }
+        return;
+      }
     }
     peer.send("unknown op " + cmd.op);
   },
