@@ -106,6 +106,7 @@ func (c *Conn) closeSlowConsumerLocked() (startFlush bool) {
 		c.dropCode, c.dropReason = CloseTryAgainLater, reason
 	}
 	c.writeLimit = time.Now().Add(slowConsumerWait)
+	c.deadline = c.writeLimit
 	c.netConn.SetWriteDeadline(c.writeLimit)
 	return c.pushLocked(encodeClose(CloseTryAgainLater, reason))
 }

@@ -55,9 +55,10 @@ type Conn struct {
 	queue       [][]byte // encoded frames not yet handed to the socket
 	spare       [][]byte // the previous batch's array, reused for the next queue
 	queuedBytes int
-	inflight    int  // bytes of the batch being written
-	flushing    bool // a flush goroutine is running
-	writeLimit  time.Time
+	inflight    int       // bytes of the batch being written
+	flushing    bool      // a flush goroutine is running
+	writeLimit  time.Time // slow consumer: the deadline of its last chance
+	deadline    time.Time // the write deadline the socket has now
 	waiters     []*drainWaiter
 
 	// Close state (see closing.go).

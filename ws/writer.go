@@ -225,13 +225,21 @@ func (c *Conn) writeInPieces(batch [][]byte) error {
 }
 
 // setWriteDeadlineLocked arms the deadline of the next socket write. It runs under mu so that a
-// slow-consumer deadline set meanwhile is never pushed back.
+// slow-consumer deadline set meanwhile is never pushed back. Re-arming the socket's timer costs
+// more than a small write, so a deadline still more than half a WriteTimeout away is kept: a
+// write then has between half and all of WriteTimeout.
 func (c *Conn) setWriteDeadlineLocked() {
-	deadline := c.writeLimit
-	if deadline.IsZero() {
-		deadline = time.Now().Add(c.srv.opts.WriteTimeout)
+	if !c.writeLimit.IsZero() {
+		c.netConn.SetWriteDeadline(c.writeLimit)
+		c.deadline = c.writeLimit
+		return
 	}
-	c.netConn.SetWriteDeadline(deadline)
+	now := time.Now()
+	if c.deadline.Sub(now) > c.srv.opts.WriteTimeout/2 {
+		return
+	}
+	c.deadline = now.Add(c.srv.opts.WriteTimeout)
+	c.netConn.SetWriteDeadline(c.deadline)
 }
 
 // stopFlushingLocked marks the writer gone and keeps little for an idle conn.
