@@ -232,7 +232,8 @@ func (s *Server) Routes() []loader.Route {
 	return s.cur.Load().app.Routes
 }
 
-// RouteKind says what a route serves: "websocket", "http" or "websocket+http".
+// RouteKind says what a route serves: "websocket" (upgrades; plain requests get its HTTP
+// side or 426) or "http".
 func (s *Server) RouteKind(i int) string {
 	g := s.cur.Load()
 	if g.js.IsWebSocket(i) {

@@ -139,14 +139,6 @@ func (g *Generation) AfterJob(fn func()) { g.afterJob = append(g.afterJob, fn) }
 // call. Loop goroutine only.
 func (g *Generation) ResetTimeout() { g.watchdog.reset() }
 
-// Call calls fn on the loop goroutine. JavaScript exceptions come back as errors (see Describe).
-func (g *Generation) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (goja.Value, error) {
-	if this == nil {
-		this = goja.Undefined()
-	}
-	return fn(this, args...)
-}
-
 // Eval compiles and runs a script on the loop and waits for it. An inline source map in the
 // script makes stacks name the original files, lines and columns.
 func (g *Generation) Eval(name, src string) error {
