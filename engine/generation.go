@@ -4,7 +4,7 @@
 // The one rule of concurrency: only the loop goroutine touches goja values. Any goroutine may
 // hand work to the loop with Run (non-blocking, in order) or Sync (waits for the result, must not
 // be called from the loop). Code running on the loop may use the *goja.Runtime it is given and
-// call Call/Guard for JavaScript functions.
+// call JavaScript functions directly: the job around it is guarded (time limit, panics).
 package engine
 
 import (
