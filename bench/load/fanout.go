@@ -88,6 +88,10 @@ func runFanout(ctx context.Context, e *env, subs, pubs int) (Result, error) {
 	for _, p := range publishers {
 		due += p.sent.Load() * int64(subs)
 	}
+	if lost := due - delivered.Load(); lost > 0 && len(notes) == 0 {
+		// drained can see progress end by the deadline rather than by a stall: say it anyway.
+		notes = append(notes, fmt.Sprintf("%d deliveries never arrived", lost))
+	}
 	return Result{
 		Seconds: w.seconds, CPU: w.cpu, Count: w.count, Conns: subs + pubs,
 		Loss: due - delivered.Load(), Errors: errs.Load(), Notes: notes,
