@@ -75,8 +75,9 @@ type App struct {
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
-	in   inbox   // connection events on their way to the loop
-	cork ws.Cork // the writes of the current loop job, flushed when it ends (loop only)
+	in      inbox    // connection events on their way to the loop
+	opening openings // open hooks in handshake order
+	cork    ws.Cork  // the writes of the current loop job, flushed when it ends (loop only)
 
 	mu        sync.Mutex
 	peers     map[*peer]struct{}       // live peers of this generation, for Close

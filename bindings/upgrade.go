@@ -92,12 +92,14 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 // accept completes the handshake and opens the peer on the loop.
 func (a *App) accept(w http.ResponseWriter, r *http.Request, up *pendingUpgrade) {
 	rt := up.route
+	ticket := a.opening.take()
 	conn, err := a.opts.WS.Upgrade(w, r, up.response, up.namespace)
 	if err != nil {
+		a.opening.done(a, ticket, nil)
 		a.log.Debug("websocket handshake failed", "route", rt.file, "error", err)
 		return
 	}
-	started := a.gen.Run(func(vm *goja.Runtime) {
+	started := a.opening.done(a, ticket, func(vm *goja.Runtime) {
 		p := a.newPeer(vm, up, conn)
 		conn.SetValue(p)
 		a.track(p)
