@@ -225,3 +225,16 @@ func TestFormData(t *testing.T) {
 		t.Errorf("multipart: %s", body)
 	}
 }
+
+// process.env (with the app's .env in dev, like Nitro), NODE_ENV, global and performance.now.
+func TestProcessGlobals(t *testing.T) {
+	t.Setenv("AZOTE_TEST_VALUE", "from the environment")
+	serve := start(t, httpApp, Options{})
+	if _, _, body := serve.get("/env"); body != `{"fromEnv":"from the environment","fromDotEnv":null,"nodeEnv":"production","platform":"linux","global":true,"hrtime":true,"perf":true}` {
+		t.Errorf("serve: %s", body)
+	}
+	dev := start(t, httpApp, Options{Dev: true})
+	if _, _, body := dev.get("/env"); !strings.Contains(body, `"fromDotEnv":"dotenv value"`) || !strings.Contains(body, `"nodeEnv":"development"`) {
+		t.Errorf("dev: %s", body)
+	}
+}

@@ -207,6 +207,7 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
 		WS:            s.ws,
 		Dev:           s.opts.Dev,
+		Dir:           app.Dir,
 		MaxBodyBytes:  s.opts.MaxBodyBytes,
 		RuntimeConfig: cfg.runtimeConfig,
 		SSEKeepAlive:  s.opts.SSEKeepAlive,

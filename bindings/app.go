@@ -39,8 +39,10 @@ var (
 // Options is what one generation's bindings need from the server.
 type Options struct {
 	WS *ws.Server
-	// Dev shows error messages and stacks in HTTP 500 answers.
+	// Dev shows error messages and stacks in HTTP 500 answers and reads the app's .env.
 	Dev bool
+	// Dir is the app folder (for its .env file).
+	Dir string
 	// MaxBodyBytes bounds a request body read for a handler (413 over it).
 	MaxBodyBytes int64
 	// RuntimeConfig is what useRuntimeConfig() returns (nil: an empty object).
@@ -115,6 +117,9 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 		}
 		if err := web.EnableFetch(vm, gen, nil); err != nil {
 			return fmt.Errorf("fetch: %w", err)
+		}
+		if err := a.installProcess(vm); err != nil {
+			return fmt.Errorf("process: %w", err)
 		}
 		if err := a.installHost(vm); err != nil {
 			return err
