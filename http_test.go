@@ -230,7 +230,7 @@ func TestFormData(t *testing.T) {
 func TestProcessGlobals(t *testing.T) {
 	t.Setenv("AZOTE_TEST_VALUE", "from the environment")
 	serve := start(t, httpApp, Options{})
-	if _, _, body := serve.get("/env"); body != `{"fromEnv":"from the environment","fromDotEnv":null,"nodeEnv":"production","platform":"linux","global":true,"hrtime":true,"perf":true}` {
+	if _, _, body := serve.get("/env"); body != `{"fromEnv":"from the environment","fromDotEnv":null,"nodeEnv":"production","platform":"linux","global":true,"hrtime":true,"perf":true,"buffer":"aGk="}` {
 		t.Errorf("serve: %s", body)
 	}
 	dev := start(t, httpApp, Options{Dev: true})

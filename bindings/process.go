@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
 )
 
 // installProcess gives JavaScript the parts of Node's `process` that route code and npm
 // packages reach for: env (the server's environment, plus the app's .env file in dev, like
 // Nitro), platform, arch, version(s), cwd(), argv, nextTick, hrtime, uptime, memoryUsage;
-// `global` as an alias of globalThis; and performance.now().
+// `global` as an alias of globalThis; Buffer; and performance.now().
 func (a *App) installProcess(vm *goja.Runtime) error {
 	env := vm.NewObject()
 	for _, kv := range os.Environ() {
@@ -63,6 +64,7 @@ func (a *App) installProcess(vm *goja.Runtime) error {
 	if err := vm.Set("global", vm.GlobalObject()); err != nil {
 		return err
 	}
+	buffer.Enable(vm) // Node's Buffer, from goja_nodejs
 	if vm.Get("performance") == nil {
 		perf := vm.NewObject()
 		perf.Set("timeOrigin", float64(started.UnixNano())/1e6)

@@ -11,5 +11,6 @@ export default defineHandler(() => {
     global: global === globalThis,
     hrtime: typeof s === "number" && typeof ns === "number",
     perf: typeof t0 === "number",
+    buffer: Buffer.from("hi").toString("base64"),
   };
 });
