@@ -190,3 +190,45 @@ export default defineHandler(() => "hi " + big.length);
 		t.Errorf("heap: %d MB before, %d MB after 100 reloads", h0>>20, h1>>20)
 	}
 }
+
+// SPEC 10: a reload ends the old generation's event streams (EventSource reconnects to the new
+// code) and lets an in-flight HTTP request finish on the old code.
+func TestReloadEndsStreamsAndFinishesRequests(t *testing.T) {
+	dir := t.TempDir()
+	writeApp(t, dir, map[string]string{
+		"routes/feed.ts": `import { defineHandler } from "nitro";
+import { createEventStream } from "nitro/h3";
+export default defineHandler((event) => {
+  const stream = createEventStream(event);
+  stream.push("v1");
+  return stream.send();
+});
+`,
+		"routes/slow.ts": `import { defineHandler } from "nitro";
+export default defineHandler(() => new Promise((resolve) => setTimeout(() => resolve("slow v1"), 300)));
+`,
+	})
+	ts := start(t, dir, Options{Watch: true})
+	_, br, _ := openStream(t, ts.url("/feed"))
+	if got := readEvent(t, br); got != "data: v1\n" {
+		t.Fatalf("first event %q", got)
+	}
+	slow := make(chan string, 1)
+	go func() { _, _, body := ts.get("/slow"); slow <- body }()
+	time.Sleep(50 * time.Millisecond) // the request is in flight on the old code
+	writeApp(t, dir, map[string]string{"routes/slow.ts": strings.ReplaceAll(httpRoute("slow v2"), "hello", "slow")})
+	ended := make(chan error, 1)
+	go func() { _, err := br.ReadString('\n'); ended <- err }()
+	select {
+	case err := <-ended:
+		if err == nil {
+			t.Errorf("the old stream sent more instead of ending")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the old generation's stream did not end on reload")
+	}
+	if body := <-slow; body != "slow v1" {
+		t.Errorf("in-flight request finished with %q, want the old code's answer", body)
+	}
+	eventually(t, "new code", func() bool { _, _, b := ts.get("/slow"); return b == "slow v2" })
+}
