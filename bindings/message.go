@@ -16,6 +16,7 @@ type message struct {
 	binary bool
 	data   []byte
 	raw    goja.Value // rawData, made on first use
+	str    goja.Value // text(), made on first use and shared with rawData of a text frame
 	id     goja.Value
 	props  map[string]goja.Value
 }
@@ -37,7 +38,7 @@ func (m *message) Get(key string) goja.Value {
 			if m.binary {
 				m.raw = web.NewUint8Array(vm, m.data)
 			} else {
-				m.raw = vm.ToValue(string(m.data))
+				m.raw = m.textValue()
 			}
 		}
 		return m.raw
@@ -84,6 +85,14 @@ func (m *message) Keys() []string {
 	return keys
 }
 
+// textValue is text() as a JS string, converted once per message.
+func (m *message) textValue() goja.Value {
+	if m.str == nil {
+		m.str = m.app.gen.Runtime().ToValue(m.text())
+	}
+	return m.str
+}
+
 // text decodes the payload as UTF-8, each invalid byte becoming U+FFFD like TextDecoder.
 func (m *message) text() string {
 	if m.binary && !utf8.Valid(m.data) {
@@ -112,11 +121,11 @@ func (a *App) newMessagePrototype(vm *goja.Runtime) *goja.Object {
 	method := func(name string, fn func(m *message) goja.Value) {
 		proto.Set(name, func(call goja.FunctionCall) goja.Value { return fn(a.thisMessage(vm, call)) })
 	}
-	text := func(m *message) goja.Value { return vm.ToValue(m.text()) }
+	text := func(m *message) goja.Value { return m.textValue() }
 	method("text", text)
 	method("toString", text)
 	method("json", func(m *message) goja.Value {
-		v, err := a.parse(goja.Undefined(), vm.ToValue(m.text()))
+		v, err := a.parse(goja.Undefined(), m.textValue())
 		if err != nil {
 			panic(err)
 		}
