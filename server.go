@@ -233,6 +233,11 @@ func (s *Server) Routes() []loader.Route {
 	return s.cur.Load().app.Routes
 }
 
+// PublicDir is the folder served as static files, "" when the app has none.
+func (s *Server) PublicDir() string {
+	return s.cur.Load().app.PublicDir
+}
+
 // RouteKind says what a route serves: "websocket" (upgrades; plain requests get its HTTP
 // side or 426) or "http".
 func (s *Server) RouteKind(i int) string {

@@ -228,4 +228,7 @@ func printRoutes(w io.Writer, srv *azote.Server) {
 		}
 		fmt.Fprintf(w, "    %-7s %-28s %-10s %s\n", method, r.Path, srv.RouteKind(i), r.File)
 	}
+	if dir := srv.PublicDir(); dir != "" {
+		fmt.Fprintf(w, "  static files: %s\n", dir)
+	}
 }
