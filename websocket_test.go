@@ -586,3 +586,33 @@ func TestRemoteAddressBehindProxy(t *testing.T) {
 		t.Errorf("with trust: %q", info.RemoteAddress)
 	}
 }
+
+// Hooks queued while the loop is busy run as one batch: a throwing hook and a runaway hook in
+// it do not stop the others, and only the runaway peer is closed.
+func TestBatchedHooksAreIsolated(t *testing.T) {
+	ts := start(t, wsApp, Options{HandlerTimeout: 300 * time.Millisecond})
+	open := func() *client {
+		c := ts.dial("/peer", nil)
+		c.text()
+		return c
+	}
+	busy, b, spin, d := open(), open(), open(), open()
+	busy.sendJSON(map[string]string{"op": "busy"})
+	time.Sleep(30 * time.Millisecond) // the loop is now busy for 150 ms
+	b.sendJSON(map[string]string{"op": "throw"})
+	b.sendJSON(map[string]string{"op": "context"})
+	spin.sendJSON(map[string]string{"op": "spin"})
+	d.sendJSON(map[string]string{"op": "context"})
+	if got := busy.text(); got != "done busy" {
+		t.Fatalf("busy: %q", got)
+	}
+	if got := b.text(); got != `{"count":1}` {
+		t.Errorf("after a throwing hook in the batch: %q", got)
+	}
+	if code, _ := spin.closeCode(); code != 1011 {
+		t.Errorf("runaway peer: close %d, want 1011", code)
+	}
+	if got := d.text(); got != `{"count":1}` {
+		t.Errorf("peer after the runaway one in the batch: %q", got)
+	}
+}

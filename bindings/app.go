@@ -74,6 +74,9 @@ type App struct {
 	httpError        *goja.Object
 	makeEvent        goja.Callable
 	pass             goja.Callable // () => undefined: the end of a middleware-only chain
+	batch            goja.Callable // (run) => run(): a JS frame to nest a batch of hook calls in
+	runBatch         goja.Value    // runBatchItems as a JS function
+	batchItems       []connEvent   // the batch runBatch works on
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
@@ -221,6 +224,12 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	a.makeEvent, _ = goja.AssertFunction(mkEvent)
 
 	a.pass, _ = goja.AssertFunction(vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() }))
+	batch, err := vm.RunString("(function batch(run) { run(); })")
+	if err != nil {
+		return err
+	}
+	a.batch, _ = goja.AssertFunction(batch)
+	a.runBatch = vm.ToValue(a.runBatchItems)
 	a.peerProto = a.newPeerPrototype(vm)
 	a.messageProto = a.newMessagePrototype(vm)
 	return nil

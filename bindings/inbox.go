@@ -56,19 +56,34 @@ func (a *App) drainInbox(vm *goja.Runtime) {
 	a.in.items, a.in.spare = a.in.spare, nil
 	a.in.scheduled = false
 	a.in.mu.Unlock()
-	for i := range items {
-		ev := &items[i]
-		if i > 0 {
-			a.gen.ResetTimeout() // the time limit is per hook call, not per batch
-		}
-		a.dispatch(vm, ev)
-		*ev = connEvent{}
+	if len(items) == 1 {
+		a.dispatch(vm, &items[0])
+		items[0] = connEvent{}
+	} else {
+		// Several hooks run nested in one JavaScript call: goja then keeps its value stack
+		// between them instead of allocating it anew for every top-level call, and promise
+		// jobs run once the batch is done (Node too emits the messages of one read before
+		// running its microtasks).
+		a.batchItems = items
+		a.batch(goja.Undefined(), a.runBatch)
+		a.batchItems = nil
 	}
 	a.in.mu.Lock()
 	if a.in.spare == nil {
 		a.in.spare = items[:0]
 	}
 	a.in.mu.Unlock()
+}
+
+// runBatchItems is the Go side of a nested batch (see drainInbox). Loop only.
+func (a *App) runBatchItems(goja.FunctionCall) goja.Value {
+	vm := a.gen.Runtime()
+	for i := range a.batchItems {
+		a.dispatch(vm, &a.batchItems[i])
+		a.batchItems[i] = connEvent{}
+		a.gen.ResetTimeout() // the time limit is per hook call, not per batch
+	}
+	return goja.Undefined()
 }
 
 func (a *App) dispatch(vm *goja.Runtime, ev *connEvent) {

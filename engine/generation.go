@@ -134,9 +134,10 @@ func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 // microtasks: the bindings flush the writes a job queued there. Loop goroutine only.
 func (g *Generation) AfterJob(fn func()) { g.afterJob = append(g.afterJob, fn) }
 
-// ResetTimeout restarts the handler time limit for the running loop job. A job that makes
-// many independent calls (a batch of messages) calls it between them, so the limit stays per
-// call. Loop goroutine only.
+// ResetTimeout restarts the handler time limit for the running loop job, and clears the
+// interrupt of a call that ran past it. A job that makes many independent calls (a batch of
+// messages) calls it between them, so the limit stays per call and one runaway call does not
+// stop the next. Loop goroutine only.
 func (g *Generation) ResetTimeout() { g.watchdog.reset() }
 
 // Eval compiles and runs a script on the loop and waits for it. An inline source map in the

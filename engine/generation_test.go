@@ -170,3 +170,33 @@ func TestReleaseLeavesNoGoroutines(t *testing.T) {
 	}
 	waitFor(t, "goroutines to drain", func() bool { return runtime.NumGoroutine() <= before+1 })
 }
+
+// In a job that makes several calls nested in one JavaScript frame (as the bindings batch
+// hooks), one runaway call is interrupted and the next call, after ResetTimeout, runs normally.
+func TestResetTimeoutLetsTheNextCallRun(t *testing.T) {
+	g, _ := newGen(t, 100*time.Millisecond)
+	if err := g.Eval("fns.js", "globalThis.spin = () => { for (;;) {} }; globalThis.ok = () => 42; globalThis.nest = (f) => f();"); err != nil {
+		t.Fatal(err)
+	}
+	err := g.Sync(func(vm *goja.Runtime) error {
+		spin, _ := goja.AssertFunction(vm.Get("spin"))
+		ok, _ := goja.AssertFunction(vm.Get("ok"))
+		nest, _ := goja.AssertFunction(vm.Get("nest"))
+		_, err := nest(goja.Undefined(), vm.ToValue(func(goja.FunctionCall) goja.Value {
+			if _, err := spin(goja.Undefined()); !IsTimeout(err) {
+				t.Errorf("spin: want a timeout, got %v", err)
+			}
+			g.ResetTimeout()
+			v, err := ok(goja.Undefined())
+			if err != nil || v.ToInteger() != 42 {
+				t.Errorf("the call after an interrupted one: %v %v", v, err)
+			}
+			g.ResetTimeout()
+			return goja.Undefined()
+		}))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -60,11 +60,15 @@ func (w *watchdog) enter() {
 }
 
 // reset restarts the running job's clock, so the limit applies to each of the independent
-// calls a batching job makes.
+// calls a batching job makes. It also clears an interrupt that stopped the previous call:
+// goja leaves the flag set after raising it, which would stop the next call at once.
 func (w *watchdog) reset() {
 	w.mu.Lock()
 	w.seq++
 	w.started = time.Now()
+	if w.vm != nil {
+		w.vm.ClearInterrupt()
+	}
 	w.mu.Unlock()
 }
 

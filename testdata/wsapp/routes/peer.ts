@@ -92,6 +92,12 @@ export default defineWebSocketHandler({
         }
         return;
       }
+      case "busy": {
+        const end = Date.now() + 150;
+        while (Date.now() < end) {}
+        peer.send("done busy");
+        return;
+      }
     }
     peer.send("unknown op " + cmd.op);
   },
