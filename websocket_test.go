@@ -208,6 +208,12 @@ func TestPlainRequestsToWebSocketRoutes(t *testing.T) {
 	if status, _, _ := ts.get("/echo"); status != http.StatusUpgradeRequired {
 		t.Errorf("GET /echo = %d, want 426", status)
 	}
+	if status, _, _ := ts.get("/objectform"); status != http.StatusUpgradeRequired {
+		t.Errorf("GET /objectform = %d, want 426", status)
+	}
+	if got := ts.dial("/objectform", nil).text(); got != "object form" {
+		t.Errorf("ws /objectform: %q", got)
+	}
 	if status, _, body := ts.get("/both"); status != 200 || body != "http side" {
 		t.Errorf("GET /both = %d %q", status, body)
 	}

@@ -74,6 +74,7 @@ type App struct {
 	httpError        *goja.Object
 	makeEvent        goja.Callable
 	pass             goja.Callable // () => undefined: the end of a middleware-only chain
+	upgradeRequired  goja.Callable // () => the 426 Response of a WebSocket-only route
 	batch            goja.Callable // (run) => run(): a JS frame to nest a batch of hook calls in
 	runBatch         goja.Value    // runBatchItems as a JS function
 	batchItems       []connEvent   // the batch runBatch works on
@@ -151,7 +152,7 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 		}
 		mws := reg.Get("middleware").ToObject(vm)
 		for i, file := range middleware {
-			fn, _, err := handlerOf(vm, file, mws.Get(fmt.Sprint(i)))
+			fn, err := handlerOf(file, mws.Get(fmt.Sprint(i)))
 			if err != nil {
 				return err
 			}
@@ -205,6 +206,7 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	if err := vm.Set("__azote_host", host); err != nil {
 		return err
 	}
+	a.upgradeRequired, _ = goja.AssertFunction(native.Get("upgradeRequired"))
 	hostFn, _ := goja.AssertFunction(host)
 	nitro, err := hostFn(goja.Undefined(), vm.ToValue("nitro"))
 	if err != nil {
@@ -237,20 +239,21 @@ func (a *App) installHost(vm *goja.Runtime) error {
 
 func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, error) {
 	rt := &route{file: file}
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return nil, fmt.Errorf("%s: no default export (export default defineHandler(...) or defineWebSocketHandler(...))", file)
-	}
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		return nil, fmt.Errorf("%s: the default export is a %s, not a handler", file, v.ExportType())
+		return nil, fmt.Errorf("%s: no default export handler (export default defineHandler(...) or defineWebSocketHandler(...))", file)
 	}
+	// A function, or the object form { handler, middleware } / { websocket }. The WebSocket
+	// hooks ride on the function defineWebSocketHandler returned, wherever it sits.
+	holder := obj
 	if fn, ok := goja.AssertFunction(obj); ok {
 		rt.handler = fn
-	} else if fn, ok := goja.AssertFunction(obj.Get("handler")); ok {
-		rt.handler = fn // object form { handler, middleware }
+	} else if h, ok := obj.Get("handler").(*goja.Object); ok {
+		rt.handler, _ = goja.AssertFunction(h)
+		holder = h
 		if list, ok := obj.Get("middleware").(*goja.Object); ok {
 			for _, k := range list.Keys() {
-				mw, _, err := handlerOf(vm, file, list.Get(k))
+				mw, err := handlerOf(file, list.Get(k))
 				if err != nil {
 					return nil, err
 				}
@@ -258,20 +261,13 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 			}
 		}
 	}
-	holder := obj
-	if rt.handler != nil && obj.Get("__azoteWebSocket") == nil {
-		if h, ok := obj.Get("handler").(*goja.Object); ok {
-			holder = h
-		}
-	}
 	if w, ok := holder.Get("__azoteWebSocket").(*goja.Object); ok {
 		rt.websocket = w.Get("hooks")
-	} else if rt.handler == nil {
-		if ws, ok := obj.Get("websocket").(*goja.Object); ok {
-			rt.websocket = ws // { websocket: hooks } object form
-		} else {
-			return nil, fmt.Errorf("%s: the default export is neither a handler function nor { handler } nor a WebSocket handler", file)
-		}
+	} else if ws, ok := obj.Get("websocket").(*goja.Object); ok && rt.handler == nil {
+		rt.websocket = ws
+	}
+	if rt.handler == nil && rt.websocket == nil {
+		return nil, fmt.Errorf("%s: the default export is neither a handler function nor { handler } nor a WebSocket handler", file)
 	}
 	if h, ok := rt.websocket.(*goja.Object); ok {
 		if _, isFn := goja.AssertFunction(h); !isFn {
@@ -282,19 +278,19 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 	return rt, nil
 }
 
-// handlerOf reads a middleware or handler export: a function or { handler }.
-func handlerOf(vm *goja.Runtime, file string, v goja.Value) (goja.Callable, *goja.Object, error) {
+// handlerOf reads a middleware export: a function or { handler }.
+func handlerOf(file string, v goja.Value) (goja.Callable, error) {
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		return nil, nil, fmt.Errorf("%s: the default export is not a handler function", file)
+		return nil, fmt.Errorf("%s: the default export is not a handler function", file)
 	}
 	if fn, ok := goja.AssertFunction(obj); ok {
-		return fn, obj, nil
+		return fn, nil
 	}
 	if fn, ok := goja.AssertFunction(obj.Get("handler")); ok {
-		return fn, obj, nil
+		return fn, nil
 	}
-	return nil, nil, fmt.Errorf("%s: the default export is neither a function nor { handler }", file)
+	return nil, fmt.Errorf("%s: the default export is neither a function nor { handler }", file)
 }
 
 // IsWebSocket reports whether route i accepts WebSocket upgrades.

@@ -167,8 +167,12 @@ func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, 
 			es.stream.Abort()
 		}
 	}
+	handler := rt.handler
+	if handler == nil {
+		handler = a.upgradeRequired // { websocket: hooks } has no HTTP side
+	}
 	steps := make([]step, 0, len(a.middleware)+len(rt.middleware)+1)
-	steps = append(append(append(steps, a.middleware...), rt.middleware...), step{fn: rt.handler, file: rt.file})
+	steps = append(append(append(steps, a.middleware...), rt.middleware...), step{fn: handler, file: rt.file})
 	a.runChain(vm, steps, event, 0, func(v goja.Value, file string) {
 		if es, ok := streamOf(v); ok {
 			abandon(es)

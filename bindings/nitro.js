@@ -41,6 +41,12 @@
   // A route default export is the handler function itself; the object form keeps its middleware.
   const defineHandler = (handler) => handler;
 
+  // The answer to a plain request on a WebSocket-only route; Go uses it for { websocket } too.
+  const upgradeRequired = () => new Response("WebSocket upgrade is required.", {
+    status: 426, statusText: "Upgrade Required", headers: { "content-type": "text/plain;charset=UTF-8" },
+  });
+  native.upgradeRequired = upgradeRequired;
+
   // defineWebSocketHandler(hooks | (event) => hooks, httpHandler?) returns an HTTP handler that
   // answers 426 to plain requests (or delegates to httpHandler) and carries the hooks for upgrades.
   function defineWebSocketHandler(hooks, httpHandler) {
@@ -50,10 +56,7 @@
     const plain = httpHandler === undefined ? undefined
       : typeof httpHandler === "function" ? httpHandler : httpHandler && httpHandler.handler;
     const handler = function webSocketHandler(event) {
-      if (plain) return plain(event);
-      return new Response("WebSocket upgrade is required.", {
-        status: 426, statusText: "Upgrade Required", headers: { "content-type": "text/plain;charset=UTF-8" },
-      });
+      return plain ? plain(event) : upgradeRequired();
     };
     Object.defineProperty(handler, "__azoteWebSocket", { value: { hooks } });
     return handler;
