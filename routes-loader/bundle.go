@@ -49,11 +49,19 @@ func Build(app *App) (*Bundle, error) {
 // buildOptions are esbuild's options for app, shared by Build and Builder so a rebuild
 // produces what a fresh build would.
 func buildOptions(app *App) api.BuildOptions {
+	opts := appOptions(app.Dir, entryName, entrySource(app))
+	opts.Metafile = true // for Bundle.Inputs
+	return opts
+}
+
+// appOptions are the esbuild options for any script made of the app's code (the routes'
+// bundle, nitro.config): one generated entry, resolved from the app folder.
+func appOptions(dir, entry, source string) api.BuildOptions {
 	return api.BuildOptions{
 		Stdin: &api.StdinOptions{
-			Contents:   entrySource(app),
-			ResolveDir: app.Dir,
-			Sourcefile: entryName,
+			Contents:   source,
+			ResolveDir: dir,
+			Sourcefile: entry,
 			Loader:     api.LoaderJS,
 		},
 		Bundle: true,
@@ -67,9 +75,8 @@ func buildOptions(app *App) api.BuildOptions {
 		Conditions:     []string{"node", "import", "default"},
 		Sourcemap:      api.SourceMapInline,
 		SourcesContent: api.SourcesContentInclude,
-		AbsWorkingDir:  app.Dir,
+		AbsWorkingDir:  dir,
 		Write:          false,
-		Metafile:       true,
 		LogLevel:       api.LogLevelSilent,
 		Charset:        api.CharsetUTF8,
 		Plugins:        []api.Plugin{hostPlugin()},

@@ -12,27 +12,8 @@ const configEntryName = "azote-config.js"
 // imports from node_modules and the host modules. Evaluating the script calls
 // globalThis.__azote_config(config) once with the file's default export.
 func BuildConfig(dir, name string) (string, error) {
-	result := api.Build(api.BuildOptions{
-		Stdin: &api.StdinOptions{
-			Contents:   fmt.Sprintf("import * as config from %s;\nglobalThis.__azote_config(config.default);\n", quoteJS("./"+name)),
-			ResolveDir: dir,
-			Sourcefile: configEntryName,
-			Loader:     api.LoaderJS,
-		},
-		Bundle:         true,
-		Format:         api.FormatIIFE,
-		Target:         api.ES2017,
-		Supported:      map[string]bool{"bigint": true},
-		Platform:       api.PlatformNeutral,
-		MainFields:     []string{"module", "main"},
-		Conditions:     []string{"node", "import", "default"},
-		Sourcemap:      api.SourceMapInline,
-		SourcesContent: api.SourcesContentInclude,
-		AbsWorkingDir:  dir,
-		LogLevel:       api.LogLevelSilent,
-		Charset:        api.CharsetUTF8,
-		Plugins:        []api.Plugin{hostPlugin()},
-	})
+	source := fmt.Sprintf("import * as config from %s;\nglobalThis.__azote_config(config.default);\n", quoteJS("./"+name))
+	result := api.Build(appOptions(dir, configEntryName, source))
 	if len(result.Errors) > 0 {
 		return "", newBuildError(result.Errors)
 	}
