@@ -40,9 +40,9 @@ func EvalConfig(code string, timeout time.Duration) (map[string]any, error) {
 	var config goja.Value
 	vm.Set("__azote_config", func(v goja.Value) { config = v })
 
-	prg, err := goja.Compile("config.js", code, false)
+	prg, err := engine.Compile("config.js", code)
 	if err != nil {
-		return nil, fmt.Errorf("compile config: %w", err)
+		return nil, err
 	}
 	timer := time.AfterFunc(timeout, func() { vm.Interrupt(engine.ErrTimeout) })
 	_, err = vm.RunProgram(prg)

@@ -140,12 +140,21 @@ func (g *Generation) AfterJob(fn func()) { g.afterJob = append(g.afterJob, fn) }
 // stop the next. Loop goroutine only.
 func (g *Generation) ResetTimeout() { g.watchdog.reset() }
 
-// Eval compiles and runs a script on the loop and waits for it. An inline source map in the
-// script makes stacks name the original files, lines and columns.
-func (g *Generation) Eval(name, src string) error {
+// Compile compiles a script for any runtime. An inline source map in the script makes stacks
+// name the original files, lines and columns (1-based, like Node).
+func Compile(name, src string) (*goja.Program, error) {
 	prg, err := goja.Compile(name, shiftSourceMapColumns(src), false)
 	if err != nil {
-		return fmt.Errorf("compile %s: %w", name, err)
+		return nil, fmt.Errorf("compile %s: %w", name, err)
+	}
+	return prg, nil
+}
+
+// Eval compiles and runs a script on the loop and waits for it.
+func (g *Generation) Eval(name, src string) error {
+	prg, err := Compile(name, src)
+	if err != nil {
+		return err
 	}
 	return g.Sync(func(vm *goja.Runtime) error {
 		_, err := vm.RunProgram(prg)
