@@ -28,12 +28,12 @@ import (
 //go:embed nitro.js
 var nitroSource string
 
-//go:embed events.js
-var eventsSource string
+//go:embed event.js
+var eventSource string
 
 var (
-	nitroProgram  = goja.MustCompile("azote:nitro.js", nitroSource, true)
-	eventsProgram = goja.MustCompile("azote:events.js", eventsSource, true)
+	nitroProgram = goja.MustCompile("azote:nitro.js", nitroSource, true)
+	eventProgram = goja.MustCompile("azote:event.js", eventSource, true)
 )
 
 // Options is what one generation's bindings need from the server.
@@ -214,7 +214,7 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	}
 	a.httpError = nitro.ToObject(vm).Get("HTTPError").ToObject(vm)
 
-	ev, err := vm.RunProgram(eventsProgram)
+	ev, err := vm.RunProgram(eventProgram)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
