@@ -1,6 +1,7 @@
 package ws
 
 import (
+	"bufio"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -38,6 +39,8 @@ type Conn struct {
 
 	handler Handler        // set by Start, before the reader goroutine exists
 	in      activityReader // the current message's reader, wrapped to count as activity
+	br      *bufio.Reader  // gorilla's buffered reader, reading from input
+	input   input          // see idlewait.go
 	alive   atomic.Bool    // a frame arrived since the sweeper last looked
 	closed  atomic.Bool    // no longer open: sends are dropped; mirrors the state below
 	value   atomic.Pointer[any]

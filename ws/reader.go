@@ -78,6 +78,9 @@ func (c *Conn) readLoop() {
 
 func (c *Conn) readMessages() error {
 	for {
+		if err := c.idleWait(); err != nil {
+			return err
+		}
 		kind, r, err := c.ws.NextReader()
 		if err != nil {
 			return err

@@ -38,7 +38,8 @@ func NewServer(opts Options) *Server {
 		log:        opts.Logger,
 		closeGrace: closeGrace,
 		upgrader: websocket.Upgrader{
-			ReadBufferSize: readBufferSize,
+			// Zero: gorilla reads through the small buffered reader our hijacker hands it.
+			ReadBufferSize: 0,
 			// A pool, never used since gorilla never writes a message for us, keeps gorilla from
 			// allocating a write buffer per connection.
 			WriteBufferPool:   &sync.Pool{},
@@ -68,7 +69,8 @@ func (s *Server) Hub() *Hub { return &s.hub }
 // The returned Conn reads nothing until Start, and the net/http handler should return right away
 // (the conn no longer needs it). A Conn that is never started must be terminated by its owner.
 func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, namespace string) (*Conn, error) {
-	wsConn, err := s.upgrader.Upgrade(w, r, canonicalProtocolKey(responseHeader))
+	hj := &hijacker{ResponseWriter: w}
+	wsConn, err := s.upgrader.Upgrade(hj, r, canonicalProtocolKey(responseHeader))
 	if err != nil {
 		return nil, fmt.Errorf("websocket upgrade %s: %w", r.URL.Path, err)
 	}
@@ -82,6 +84,7 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 		seq:         s.seq.Add(1),
 	}
 	c.in.conn = c
+	c.attachInput(hj.br)
 	wsConn.SetReadLimit(s.opts.MaxMessageSize)
 	wsConn.SetCloseHandler(c.onCloseFrame)
 	wsConn.SetPingHandler(c.onPing)
