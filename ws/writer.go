@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"sync"
 	"time"
 )
 
@@ -12,8 +13,28 @@ import (
 // with one writev (net.Buffers), repeats until the queue is empty, and exits. Enqueueing never
 // blocks, per-peer order is queue order, and an idle conn has no writer goroutine.
 
-// maxIdleQueueCap bounds the queue array an idle conn keeps for its next burst.
-const maxIdleQueueCap = 16
+// Queue arrays come from a pool while a conn has a writer and go back when it stops: an idle
+// conn holds none, and a burst neither grows a fresh array by doubling nor leaves one behind
+// for the garbage collector, which under fan-out was most of the allocation.
+const (
+	pooledQueueCap    = 64   // the capacity of a new pooled array
+	maxPooledQueueCap = 4096 // a bigger array (a long backlog) is left to the collector
+)
+
+var queuePool = sync.Pool{New: func() any { q := make([][]byte, 0, pooledQueueCap); return &q }}
+
+func getQueue() [][]byte { return *queuePool.Get().(*[][]byte) }
+
+// putQueue recycles q, which no one may use afterwards.
+func putQueue(q [][]byte) {
+	if cap(q) == 0 || cap(q) > maxPooledQueueCap {
+		return
+	}
+	q = q[:cap(q)]
+	clear(q) // drop references to frames
+	q = q[:0]
+	queuePool.Put(&q)
+}
 
 // maxWriteSize bounds one socket write: a bigger batch is written in pieces, each with a fresh
 // deadline, so WriteTimeout catches a stalled peer and not a slow one that keeps taking bytes.
@@ -114,6 +135,9 @@ func (c *Conn) enqueueVia(frame []byte, k *Cork) int {
 
 // pushLocked appends frame and reports whether the caller must start the flush goroutine.
 func (c *Conn) pushLocked(frame []byte) (startFlush bool) {
+	if cap(c.queue) == 0 {
+		c.queue = getQueue()
+	}
 	c.queue = append(c.queue, frame)
 	c.queuedBytes += len(frame)
 	if c.flushing {
@@ -242,11 +266,13 @@ func (c *Conn) setWriteDeadlineLocked() {
 	c.netConn.SetWriteDeadline(c.deadline)
 }
 
-// stopFlushingLocked marks the writer gone and keeps little for an idle conn.
+// stopFlushingLocked marks the writer gone and returns the queue arrays to the pool.
 func (c *Conn) stopFlushingLocked() {
 	c.flushing = false
+	putQueue(c.spare)
 	c.spare = nil
-	if cap(c.queue) > maxIdleQueueCap {
+	if len(c.queue) == 0 {
+		putQueue(c.queue)
 		c.queue = nil
 	}
 }
