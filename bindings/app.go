@@ -78,6 +78,7 @@ type App struct {
 	batch            goja.Callable // (run) => run(): a JS frame to nest a batch of hook calls in
 	runBatch         goja.Value    // runBatchItems as a JS function
 	batchItems       []connEvent   // the batch runBatch works on
+	hookArgs         [2]goja.Value // a message hook's arguments: goja copies them on entry
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 

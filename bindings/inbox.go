@@ -94,8 +94,10 @@ func (a *App) dispatch(vm *goja.Runtime, ev *connEvent) {
 	switch ev.kind {
 	case eventMessage:
 		if p.onMessage != nil {
-			m := a.newMessage(vm, p, ev.binary, ev.data)
-			a.callHook(vm, p, "message", p.onMessage, p.object(), m)
+			args := &a.hookArgs
+			args[0], args[1] = p.object(), a.newMessage(vm, p, ev.binary, ev.data)
+			a.callHook(vm, p, "message", p.onMessage, args[:]...)
+			args[0], args[1] = nil, nil
 		}
 	case eventError:
 		if p.onFail != nil {

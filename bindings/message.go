@@ -2,6 +2,7 @@ package bindings
 
 import (
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dop251/goja"
 
@@ -103,6 +104,11 @@ func (m *message) text() string {
 			b = b[size:]
 		}
 		return string(out)
+	}
+	if !m.binary {
+		// A text frame's bytes are never handed to JavaScript (rawData is this string and the
+		// byte views copy), so the string can share them instead of copying each message.
+		return unsafe.String(unsafe.SliceData(m.data), len(m.data))
 	}
 	return string(m.data)
 }
