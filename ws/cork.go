@@ -1,14 +1,19 @@
 package ws
 
-// A Cork batches the writes of one goroutine. Frames queued through it start no writer
-// goroutine; Flush starts one per conn it touched. The JS loop corks each of its jobs, so a
-// job that sends a peer several frames, or publishes to many peers, hands each conn one batch
-// (one writev) instead of waking a writer on the first frame and racing the rest.
+// A Cork batches the writes of one goroutine. Frames queued through it start no writer;
+// Flush then writes each conn it touched with one non-blocking writev, on the caller's
+// goroutine. The JS loop corks each of its jobs, so a job that sends a peer several frames, or
+// publishes to many peers, hands each conn one batch, and a socket that takes its batch at once
+// (the common case) costs no goroutine at all. What a socket does not take goes to that conn's
+// writer goroutine, so a slow peer never holds up the loop. Like Node and Bun, a big fan-out is
+// written by the loop itself; under load more messages arrive meanwhile, so the next batches
+// carry more frames per system call.
 //
 // A Cork belongs to one goroutine at a time, which must call Flush before it blocks or moves
 // on: until then the frames it queued wait. The conns it touches stay safe for concurrent use.
 type Cork struct {
-	dirty []*Conn
+	dirty  []*Conn
+	writer vectorWriter
 }
 
 // Send is Conn.Send through the cork.
@@ -38,11 +43,12 @@ func (k *Cork) PublishAll(h *Hub, namespace, topic string, binary bool, data []b
 	return h.publish(namespace, topic, binary, data, nil, k)
 }
 
-// Flush starts the writers of the conns the cork's frames were queued on.
+// Flush writes what the cork's frames were queued on, with one non-blocking writev per conn;
+// what a socket does not take at once is left to a writer goroutine.
 func (k *Cork) Flush() {
 	for i, c := range k.dirty {
-		go c.flush()
 		k.dirty[i] = nil
+		c.flushInline(&k.writer)
 	}
 	k.dirty = k.dirty[:0]
 }

@@ -1,6 +1,8 @@
 package ws
 
 import (
+	"bytes"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -177,4 +179,40 @@ func TestCorkDefersWrites(t *testing.T) {
 	}
 	readText(t, b, "pub")
 	readText(t, b, "all")
+}
+
+// A cork writes inline what the socket takes at once and leaves the rest to a writer
+// goroutine: frames past Linux's 1,024 iovecs per writev, and a message bigger than the socket
+// buffer (cut in the middle), all arrive intact and in order.
+func TestCorkPartialWrites(t *testing.T) {
+	h := newHarness(t, Options{})
+	cl, p := h.dial("/partial")
+	var k Cork
+	const small = 3000
+	for i := 0; i < small; i++ {
+		k.SendText(p.conn, fmt.Sprint(i))
+	}
+	k.Flush()
+	for i := 0; i < small; i++ {
+		readText(t, cl, fmt.Sprint(i))
+	}
+	waitFor(t, "BufferedAmount 0", func() bool { return p.conn.BufferedAmount() == 0 })
+
+	big := make([]byte, 4<<20)
+	for i := range big {
+		big[i] = byte(i % 251)
+	}
+	k.Send(p.conn, true, big)
+	k.SendText(p.conn, "after")
+	k.Flush()
+	if got := p.conn.BufferedAmount(); got == 0 {
+		t.Errorf("BufferedAmount 0 right after Flush: a 4 MB frame fit in the socket at once?")
+	}
+	cl.SetReadDeadline(time.Now().Add(waitLimit))
+	kind, data, err := cl.ReadMessage()
+	if err != nil || kind != websocket.BinaryMessage || !bytes.Equal(data, big) {
+		t.Fatalf("big frame: kind %d, %d bytes, err %v", kind, len(data), err)
+	}
+	readText(t, cl, "after")
+	waitFor(t, "BufferedAmount 0", func() bool { return p.conn.BufferedAmount() == 0 })
 }

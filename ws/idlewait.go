@@ -58,7 +58,7 @@ func (c *Conn) idleWait() error {
 func (in *input) readWake(fd uintptr) bool {
 	buf := inputPool.Get().(*[]byte)
 	for {
-		n, err := syscall.Read(int(fd), *buf)
+		n, err := readFD(fd, *buf)
 		switch {
 		case err == syscall.EINTR:
 			continue
@@ -103,7 +103,7 @@ func (c *Conn) attachInput(br *bufio.Reader) {
 	c.br = br
 	c.input.conn = c.netConn
 	c.input.wake = c.input.readWake
-	if sc, ok := c.netConn.(syscall.Conn); ok {
+	if sc, ok := c.netConn.(syscall.Conn); ok && shallowWait {
 		if raw, err := sc.SyscallConn(); err == nil {
 			c.input.raw = raw
 		}

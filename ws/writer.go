@@ -9,8 +9,9 @@ import (
 )
 
 // The writer: every outgoing frame is appended to the conn's queue under c.mu; when the queue
-// becomes non-empty and no flush is running, a flush goroutine starts, writes everything queued
-// with one writev (net.Buffers), repeats until the queue is empty, and exits. Enqueueing never
+// becomes non-empty and no writer is running, a flush goroutine starts (or, through a Cork, the
+// corking goroutine makes the first non-blocking write itself), writes everything queued with
+// one writev (net.Buffers), repeats until the queue is empty, and exits. Enqueueing never
 // blocks, per-peer order is queue order, and an idle conn has no writer goroutine.
 
 // Queue arrays come from a pool while a conn has a writer and go back when it stops: an idle
@@ -150,65 +151,139 @@ func (c *Conn) pushLocked(frame []byte) (startFlush bool) {
 // flush is the conn's writer while its queue is non-empty; at most one runs per conn.
 func (c *Conn) flush() {
 	for {
-		c.mu.Lock()
-		if c.dropped || len(c.queue) == 0 {
-			c.stopFlushingLocked()
-			c.mu.Unlock()
+		batch, carriesClose, ok := c.takeBatch()
+		if !ok {
 			return
 		}
-		batch := c.queue
-		c.queue, c.spare = c.spare[:0], nil
-		c.inflight, c.queuedBytes = c.queuedBytes, 0
-		size := c.inflight
-		// Nothing is queued after our close frame, so it is in this batch or an earlier one.
-		carriesClose := c.closeQueued && !c.closeWritten
-		if size <= maxWriteSize {
-			c.setWriteDeadlineLocked()
-		}
-		c.mu.Unlock()
-
-		var err error
-		if size <= maxWriteSize {
-			buffers := net.Buffers(batch)
-			_, err = buffers.WriteTo(c.netConn)
-		} else {
-			err = c.writeInPieces(batch)
-		}
-		clear(batch) // drop references to frames, which may be large and shared
-
-		c.mu.Lock()
-		c.inflight = 0
-		if err != nil {
-			c.stopFlushingLocked()
-			expected := c.dropped || c.dropCode != 0
-			c.mu.Unlock()
-			if !expected {
-				c.logWriteError(err)
-			}
-			c.drop(CloseAbnormal, "")
-			return
-		}
-		if carriesClose {
-			c.closeWritten = true
-		}
-		c.spare = batch[:0]
-		done := len(c.queue) == 0
-		step := stepNone
-		if done {
-			c.stopFlushingLocked()
-			step = c.closeStepLocked()
-		}
-		ready := c.readyWaitersLocked()
-		c.mu.Unlock()
-
-		for _, w := range ready {
-			w.fn()
-		}
-		if done {
-			c.run(step)
+		if !c.writeBatch(batch, carriesClose) {
 			return
 		}
 	}
+}
+
+// takeBatch takes everything queued for one write, or stops the writer (ok false) when nothing
+// is queued or the conn was dropped.
+func (c *Conn) takeBatch() (batch [][]byte, carriesClose bool, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dropped || len(c.queue) == 0 {
+		c.stopFlushingLocked()
+		return nil, false, false
+	}
+	batch = c.queue
+	c.queue, c.spare = c.spare[:0], nil
+	c.inflight, c.queuedBytes = c.queuedBytes, 0
+	// Nothing is queued after our close frame, so it is in this batch or an earlier one.
+	return batch, c.closeQueued && !c.closeWritten, true
+}
+
+// writeBatch writes a batch taken by takeBatch, blocking until the socket took it, and reports
+// whether the writer goes on (more is queued).
+func (c *Conn) writeBatch(batch [][]byte, carriesClose bool) bool {
+	return c.batchWritten(batch, carriesClose, c.writeFrames(batch))
+}
+
+// writeFrames writes frames (all or the rest of a batch) with the write deadline armed.
+func (c *Conn) writeFrames(frames [][]byte) error {
+	c.mu.Lock()
+	size := c.inflight
+	if size <= maxWriteSize {
+		c.setWriteDeadlineLocked()
+	}
+	c.mu.Unlock()
+	if size > maxWriteSize {
+		return c.writeInPieces(frames)
+	}
+	buffers := net.Buffers(frames)
+	_, err := buffers.WriteTo(c.netConn)
+	return err
+}
+
+// flushInline is the writer's first round run by a Cork on its own goroutine: one non-blocking
+// writev of what is queued. When the socket takes it all, no goroutine is involved; the rest
+// of a partial write, and anything queued meanwhile, goes to a writer goroutine.
+func (c *Conn) flushInline(v *vectorWriter) {
+	batch, carriesClose, ok := c.takeBatch()
+	if !ok {
+		return
+	}
+	if c.input.raw == nil {
+		go c.flushRest(batch, batch, carriesClose)
+		return
+	}
+	n, err := v.write(c.input.raw, batch)
+	if err != nil {
+		c.batchWritten(batch, carriesClose, err)
+		return
+	}
+	c.mu.Lock()
+	c.inflight -= n
+	all := c.inflight == 0
+	c.mu.Unlock()
+	if all {
+		if c.batchWritten(batch, carriesClose, nil) {
+			go c.flush()
+		}
+		return
+	}
+	go c.flushRest(batch, unwritten(batch, n), carriesClose)
+}
+
+// flushRest writes what remains of a batch, then goes on as the conn's writer.
+func (c *Conn) flushRest(batch, rest [][]byte, carriesClose bool) {
+	if c.batchWritten(batch, carriesClose, c.writeFrames(rest)) {
+		c.flush()
+	}
+}
+
+// unwritten returns the frames of batch past its first n bytes, the first one cut.
+func unwritten(batch [][]byte, n int) [][]byte {
+	for i, frame := range batch {
+		if n < len(frame) {
+			batch[i] = frame[n:]
+			return batch[i:]
+		}
+		n -= len(frame)
+	}
+	return nil
+}
+
+// batchWritten ends a batch's write: on failure the conn is dropped, otherwise the batch's
+// array is kept for the next one. It reports whether the writer goes on (more is queued).
+func (c *Conn) batchWritten(batch [][]byte, carriesClose bool, err error) bool {
+	clear(batch) // drop references to frames, which may be large and shared
+	c.mu.Lock()
+	c.inflight = 0
+	if err != nil {
+		c.stopFlushingLocked()
+		expected := c.dropped || c.dropCode != 0
+		c.mu.Unlock()
+		if !expected {
+			c.logWriteError(err)
+		}
+		c.drop(CloseAbnormal, "")
+		return false
+	}
+	if carriesClose {
+		c.closeWritten = true
+	}
+	c.spare = batch[:0]
+	done := len(c.queue) == 0
+	step := stepNone
+	if done {
+		c.stopFlushingLocked()
+		step = c.closeStepLocked()
+	}
+	ready := c.readyWaitersLocked()
+	c.mu.Unlock()
+
+	for _, w := range ready {
+		w.fn()
+	}
+	if done {
+		c.run(step)
+	}
+	return !done
 }
 
 // writeInPieces writes a large batch maxWriteSize bytes at a time, releasing the written bytes

@@ -1,0 +1,10 @@
+//go:build unix
+
+package ws
+
+import "syscall"
+
+// shallowWait: readers wait for input through the socket's RawConn (see idlewait.go).
+const shallowWait = true
+
+func readFD(fd uintptr, p []byte) (int, error) { return syscall.Read(int(fd), p) }
