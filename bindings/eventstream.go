@@ -28,24 +28,27 @@ func (a *App) createEventStream(call goja.FunctionCall) goja.Value {
 	}
 	es := &eventStream{stream: sse.NewStream(sse.Options{KeepAlive: a.opts.SSEKeepAlive, Logger: a.log})}
 	es.obj = vm.NewObject()
-	resolved := func() goja.Value {
+	// h3's push, pushComment and close are async; their promises carry nothing, so one settled
+	// promise serves them all (a promise per push was a fifth of a fan-out's CPU).
+	if a.settled == nil {
 		p, resolve, _ := vm.NewPromise()
 		resolve(goja.Undefined())
-		return vm.ToValue(p)
+		a.settled = vm.ToValue(p)
 	}
+	resolved := func() goja.Value { return a.settled }
 	es.obj.Set("push", func(call goja.FunctionCall) goja.Value {
 		msg := call.Argument(0)
 		if arr, ok := msg.(*goja.Object); ok && arr.ClassName() == "Array" {
 			for _, k := range arr.Keys() {
-				es.push(vm, arr.Get(k))
+				es.push(vm, &a.sseCork, arr.Get(k))
 			}
 		} else {
-			es.push(vm, msg)
+			es.push(vm, &a.sseCork, msg)
 		}
 		return resolved()
 	})
 	es.obj.Set("pushComment", func(call goja.FunctionCall) goja.Value {
-		es.stream.Comment(call.Argument(0).String())
+		a.sseCork.Comment(es.stream, call.Argument(0).String())
 		return resolved()
 	})
 	es.obj.Set("close", func(goja.FunctionCall) goja.Value {
@@ -83,10 +86,10 @@ func (a *App) createEventStream(call goja.FunctionCall) goja.Value {
 
 // push sends one message: a string is the data; an object has id, event, data and retry
 // (id and event lose CR/LF, retry only when an integer).
-func (es *eventStream) push(vm *goja.Runtime, v goja.Value) {
+func (es *eventStream) push(vm *goja.Runtime, k *sse.Cork, v goja.Value) {
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		es.stream.PushData(v.String())
+		k.PushData(es.stream, v.String())
 		return
 	}
 	var e sse.Event
@@ -102,7 +105,7 @@ func (es *eventStream) push(vm *goja.Runtime, v goja.Value) {
 			e.Retry, e.HasRetry = int(f), true
 		}
 	}
-	es.stream.Push(e)
+	k.Push(es.stream, e)
 }
 
 // streamOf reports the event stream a handler returned (the stream object itself).

@@ -134,8 +134,8 @@ func (s *Stream) takeBatch() (batch []byte, closing, ended bool) {
 	return batch, false, false
 }
 
-// write writes batch in pieces of at most maxWriteSize, each under a fresh deadline, then
-// flushes.
+// write writes batch in pieces of at most maxWriteSize, each with at least half a
+// WriteTimeout, then flushes.
 func (s *Stream) write(w http.ResponseWriter, rc *http.ResponseController, batch []byte) error {
 	for rest := batch; len(rest) > 0; {
 		n := min(len(rest), maxWriteSize)
@@ -172,8 +172,8 @@ func (s *Stream) flush(rc *http.ResponseController) error {
 	return rc.Flush()
 }
 
-// armWriteDeadline gives the next write WriteTimeout, unless the stream was ended elsewhere (its
-// write deadline is then in the past and must stay there).
+// armWriteDeadline gives the next write at least half of WriteTimeout, unless the stream was
+// ended elsewhere (its write deadline is then in the past and must stay there).
 func (s *Stream) armWriteDeadline(rc *http.ResponseController) bool {
 	s.deadlineMu.Lock()
 	defer s.deadlineMu.Unlock()
@@ -182,9 +182,16 @@ func (s *Stream) armWriteDeadline(rc *http.ResponseController) bool {
 		return false
 	default:
 	}
+	// Re-arming the socket's timer costs more than a small write, so a deadline still more than
+	// half a WriteTimeout away is kept: a write then has between half and all of WriteTimeout.
+	now := time.Now()
+	if s.deadline.Sub(now) > s.opts.WriteTimeout/2 {
+		return true
+	}
+	s.deadline = now.Add(s.opts.WriteTimeout)
 	// Not every ResponseWriter has deadlines (a recorder in tests, some wrappers); the stream
 	// then simply has no write timeout.
-	if err := rc.SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+	if err := rc.SetWriteDeadline(s.deadline); err != nil && !errors.Is(err, http.ErrNotSupported) {
 		s.opts.Logger.Debug("sse: set write deadline", "remote", s.remote, "path", s.path, "err", err)
 	}
 	return true

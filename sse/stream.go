@@ -35,6 +35,7 @@ type Stream struct {
 	ended    bool
 	endErr   error // what Serve returns for an end it did not cause
 	serving  bool
+	corked   bool   // in a Cork's list: woken at its Flush
 	remote   string // for logs, set by Serve
 	path     string
 	onClosed []func()
@@ -47,6 +48,7 @@ type Stream struct {
 	// serving ResponseController, nil outside Serve.
 	deadlineMu sync.Mutex
 	rc         *http.ResponseController
+	deadline   time.Time // the write deadline armed last
 }
 
 // NewStream returns a stream that queues events until Serve writes them. It starts nothing: a
@@ -61,7 +63,15 @@ func NewStream(opts Options) *Stream {
 
 // Push queues e. It returns ErrClosed once the stream takes no more events, or ErrSlowClient
 // when e would pass MaxQueueBytes; that ends the stream.
-func (s *Stream) Push(e Event) error {
+func (s *Stream) Push(e Event) error { return s.push(e, nil) }
+
+// PushData queues an event that carries only data.
+func (s *Stream) PushData(data string) error { return s.push(Event{Data: data}, nil) }
+
+// Comment queues a comment block; errors as for Push.
+func (s *Stream) Comment(text string) error { return s.comment(text, nil) }
+
+func (s *Stream) push(e Event, k *Cork) error {
 	s.mu.Lock()
 	if s.closing || s.ended {
 		s.mu.Unlock()
@@ -69,14 +79,10 @@ func (s *Stream) Push(e Event) error {
 	}
 	before := len(s.pending)
 	s.pending = AppendEvent(s.pending, e)
-	return s.admitLocked(before)
+	return s.admitLocked(before, k)
 }
 
-// PushData queues an event that carries only data.
-func (s *Stream) PushData(data string) error { return s.Push(Event{Data: data}) }
-
-// Comment queues a comment block; errors as for Push.
-func (s *Stream) Comment(text string) error {
+func (s *Stream) comment(text string, k *Cork) error {
 	s.mu.Lock()
 	if s.closing || s.ended {
 		s.mu.Unlock()
@@ -84,12 +90,12 @@ func (s *Stream) Comment(text string) error {
 	}
 	before := len(s.pending)
 	s.pending = AppendComment(s.pending, text)
-	return s.admitLocked(before)
+	return s.admitLocked(before, k)
 }
 
 // admitLocked keeps the bytes just appended after before, or ends the stream as a slow client
-// when they pass the queue limit. It unlocks s.mu.
-func (s *Stream) admitLocked(before int) error {
+// when they pass the queue limit. It unlocks s.mu. Through a cork, Serve is woken at its Flush.
+func (s *Stream) admitLocked(before int, k *Cork) error {
 	size := len(s.pending) - before
 	queued := before + s.inflight
 	if queued > 0 && queued+size > s.opts.MaxQueueBytes {
@@ -101,6 +107,14 @@ func (s *Stream) admitLocked(before int) error {
 		s.cutWrite()
 		runDetached(fns)
 		return ErrSlowClient
+	}
+	if k != nil {
+		if !s.corked {
+			s.corked = true
+			k.dirty = append(k.dirty, s)
+		}
+		s.mu.Unlock()
+		return nil
 	}
 	s.mu.Unlock()
 	s.signal()
@@ -196,6 +210,7 @@ func (s *Stream) cutWrite() {
 	defer s.deadlineMu.Unlock()
 	if s.rc != nil {
 		s.rc.SetWriteDeadline(aLongTimeAgo)
+		s.deadline = aLongTimeAgo
 	}
 }
 
