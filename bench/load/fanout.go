@@ -39,18 +39,52 @@ func runFanout(ctx context.Context, e *env, subs, pubs int) (Result, error) {
 
 	publishers := make([]*publisher, pubs)
 	for i, c := range pubConns {
-		publishers[i] = &publisher{index: i, conn: c, subs: int32(subs), wake: make(chan struct{}, 1)}
+		publishers[i] = newPublisher(i, c, subs, "pub:"+fanoutTopic+":")
 	}
+	readers := make([]func(*delivery) error, len(subConns))
+	for i, c := range subConns {
+		readers[i] = func(d *delivery) error { return subscriberLoop(c, d) }
+	}
+	return driveFanout(ctx, e, publishers, readers, func() { closeAll(subConns) })
+}
 
-	var delivered, errs atomic.Int64
+// delivery is what subscriber readers report to: each message received, or a malformed one.
+type delivery struct {
+	publishers []*publisher
+	delivered  atomic.Int64
+	errs       atomic.Int64
+}
+
+// received records one delivery of payload to a subscriber whose next expected sequence
+// numbers (one per publisher) are next.
+func (d *delivery) received(payload []byte, next []int64) {
+	index, seq, ok := decodePayload(payload)
+	if !ok || index >= len(d.publishers) {
+		d.errs.Add(1)
+		return
+	}
+	if seq != next[index] {
+		d.errs.Add(1)
+	}
+	next[index] = seq + 1
+	d.delivered.Add(1)
+	d.publishers[index].delivered(seq)
+}
+
+// driveFanout runs a fan-out measurement: one goroutine per subscriber reader (each returns when
+// its connection ends), the publishers publishing through the window, then the drain, and
+// closeSubs to end the readers. Count is deliveries received in the window, Loss is deliveries
+// due and never received once the publishers stop.
+func driveFanout(ctx context.Context, e *env, publishers []*publisher, readers []func(*delivery) error, closeSubs func()) (Result, error) {
+	d := &delivery{publishers: publishers}
 	var closing atomic.Bool
-	var readers sync.WaitGroup
-	for _, c := range subConns {
-		readers.Add(1)
+	var readersDone sync.WaitGroup
+	for _, read := range readers {
+		readersDone.Add(1)
 		go func() {
-			defer readers.Done()
-			if err := subscriberLoop(c, publishers, &delivered, &errs); err != nil && !closing.Load() {
-				errs.Add(1)
+			defer readersDone.Done()
+			if err := read(d); err != nil && !closing.Load() {
+				d.errs.Add(1)
 			}
 		}()
 	}
@@ -62,39 +96,41 @@ func runFanout(ctx context.Context, e *env, subs, pubs int) (Result, error) {
 		go func() {
 			defer writers.Done()
 			if err := p.run(stop); err != nil {
-				errs.Add(1)
+				d.errs.Add(1)
 			}
 		}()
 	}
 
-	w, err := e.measure(ctx, delivered.Load)
+	w, err := e.measure(ctx, d.delivered.Load)
 	close(stop)
 	if !waitGroupWithin(&writers, 5*time.Second) {
-		closeAll(pubConns) // a publisher stuck writing to a server that stopped reading
+		for _, p := range publishers {
+			p.conn.Close() // a publisher stuck writing to a server that stopped reading
+		}
 		writers.Wait()
 	}
 	var notes []string
-	if !drained(ctx, publishers, &delivered, e.stall) {
+	if !drained(ctx, publishers, &d.delivered, e.stall) {
 		notes = append(notes, fmt.Sprintf("deliveries stopped (for %s) before every message reached every subscriber", e.stall))
 	}
 	closing.Store(true)
-	closeAll(subConns)
-	readers.Wait()
+	closeSubs()
+	readersDone.Wait()
 	if err != nil {
 		return Result{}, err
 	}
 
 	var due int64
 	for _, p := range publishers {
-		due += p.sent.Load() * int64(subs)
+		due += p.sent.Load() * int64(p.subs)
 	}
-	if lost := due - delivered.Load(); lost > 0 && len(notes) == 0 {
+	if lost := due - d.delivered.Load(); lost > 0 && len(notes) == 0 {
 		// drained can see progress end by the deadline rather than by a stall: say it anyway.
 		notes = append(notes, fmt.Sprintf("%d deliveries never arrived", lost))
 	}
 	return Result{
-		Seconds: w.seconds, CPU: w.cpu, Count: w.count, Conns: subs + pubs,
-		Loss: due - delivered.Load(), Errors: errs.Load(), Notes: notes,
+		Seconds: w.seconds, CPU: w.cpu, Count: w.count, Conns: len(readers) + len(publishers),
+		Loss: due - d.delivered.Load(), Errors: d.errs.Load(), Notes: notes,
 	}, nil
 }
 
@@ -127,9 +163,10 @@ func drained(ctx context.Context, publishers []*publisher, delivered *atomic.Int
 // publisher is one publishing connection and the delivery state of its window. run is its only
 // writer; subscriber goroutines call delivered concurrently.
 type publisher struct {
-	index int
-	conn  *websocket.Conn
-	subs  int32 // subscribers each message must reach
+	index  int
+	conn   *websocket.Conn
+	subs   int32  // subscribers each message must reach
+	prefix string // what comes before the payload in a publishing message
 
 	// remaining[seq%fanoutWindow] counts the deliveries message seq still awaits. A slot is reused
 	// only after its message completed, because run never gets fanoutWindow ahead of completed.
@@ -139,9 +176,13 @@ type publisher struct {
 	wake      chan struct{} // capacity 1: "completed moved"
 }
 
+func newPublisher(index int, c *websocket.Conn, subs int, prefix string) *publisher {
+	return &publisher{index: index, conn: c, subs: int32(subs), prefix: prefix, wake: make(chan struct{}, 1)}
+}
+
 // run publishes until stop closes, never more than fanoutWindow messages ahead of completed.
 func (p *publisher) run(stop <-chan struct{}) error {
-	prefix := "pub:" + fanoutTopic + ":"
+	prefix := p.prefix
 	msg := make([]byte, len(prefix)+echoSize)
 	copy(msg, prefix)
 	for seq := int64(0); ; seq++ {
@@ -187,25 +228,15 @@ func (p *publisher) delivered(seq int64) {
 
 // subscriberLoop reads deliveries until the connection ends, checking that each publisher's
 // messages arrive in order with none missing.
-func subscriberLoop(c *websocket.Conn, publishers []*publisher, delivered, errs *atomic.Int64) error {
-	next := make([]int64, len(publishers)) // next sequence number expected from each publisher
+func subscriberLoop(c *websocket.Conn, d *delivery) error {
+	next := make([]int64, len(d.publishers)) // next sequence number expected from each publisher
 	buf := make([]byte, 2*echoSize)
 	for {
 		n, err := readMessage(c, buf)
 		if err != nil {
 			return err
 		}
-		index, seq, ok := decodePayload(buf[:n])
-		if !ok || index >= len(publishers) {
-			errs.Add(1)
-			continue
-		}
-		if seq != next[index] {
-			errs.Add(1)
-		}
-		next[index] = seq + 1
-		delivered.Add(1)
-		publishers[index].delivered(seq)
+		d.received(buf[:n], next)
 	}
 }
 

@@ -24,8 +24,7 @@ type scenario struct {
 	run   func(ctx context.Context, e *env) (Result, error)
 }
 
-// scenarios in report order. SSE fan-out (1,000 EventSource streams, one publisher) joins this
-// list once azote serves SSE: TODO(sse).
+// scenarios in report order.
 var scenarios = []scenario{
 	{name: "echo", unit: "round trips", kind: throughput,
 		about: "50 connections, 64-byte text, one message in flight per connection",
@@ -39,6 +38,9 @@ var scenarios = []scenario{
 	{name: "fanout-100x10", unit: "deliveries", kind: throughput,
 		about: "100 subscribers of one topic, 10 publishers, at most 64 undelivered messages per publisher",
 		run:   func(ctx context.Context, e *env) (Result, error) { return runFanout(ctx, e, 100, 10) }},
+	{name: "sse-fanout", unit: "deliveries", kind: throughput,
+		about: "1,000 event streams (GET /sse), 1 publisher, at most 64 undelivered messages",
+		run:   func(ctx context.Context, e *env) (Result, error) { return runSSEFanout(ctx, e, 1000) }},
 	{name: "idle-10k", unit: "connections", kind: idleMemory,
 		about: "10,000 open idle connections: server RSS growth per connection",
 		run:   func(ctx context.Context, e *env) (Result, error) { return runIdle(ctx, e, 10000) }},

@@ -1,10 +1,11 @@
-// The Node peer: the bench hooks (bench/app/routes/ws.ts, bundled by bench/run into
-// out/hooks.mjs) on crossws's Node adapter and Node's http server.
+// The Node peer: the bench app (bench/app/routes, bundled by bench/run into out/app.mjs) on
+// Node's http server: the WebSocket hooks on crossws's Node adapter, GET /sse on h3.
 // Usage: node node/server.mjs PORT   (or PORT in the environment); listens on 127.0.0.1.
 import { createServer } from "node:http";
 import crossws from "crossws/adapters/node";
 import { WebSocketServer } from "ws";
-import hooks from "../out/hooks.mjs";
+import { toNodeHandler } from "h3";
+import { app, hooks } from "../out/app.mjs";
 
 const port = Number(process.argv[2] ?? process.env.PORT);
 if (!Number.isInteger(port) || port <= 0) {
@@ -17,13 +18,10 @@ if (!Number.isInteger(port) || port <= 0) {
 const wss = new WebSocketServer({ noServer: true, handleProtocols: () => false });
 const ws = crossws({ hooks, wss });
 
-const server = createServer((req, res) => {
-  res.writeHead(426, { "content-type": "text/plain" });
-  res.end("WebSocket only\n");
-});
+const server = createServer(toNodeHandler(app));
 server.on("upgrade", (req, socket, head) => {
   ws.handleUpgrade(req, socket, head);
 });
 server.listen(port, "127.0.0.1", () => {
-  console.log(`node ${process.version} + crossws listening on 127.0.0.1:${port}`);
+  console.log(`node ${process.version} + crossws + h3 listening on 127.0.0.1:${port}`);
 });
