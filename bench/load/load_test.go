@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -24,6 +25,7 @@ type protocolServer struct {
 	upgrader  websocket.Upgrader
 	mu        sync.Mutex
 	subs      map[*testPeer]bool
+	streams   map[chan []byte]bool // open GET /sse responses
 	sent      atomic.Int64
 }
 
@@ -38,7 +40,35 @@ func (p *testPeer) write(data []byte) {
 	p.conn.WriteMessage(websocket.TextMessage, data)
 }
 
+// serveStream is GET /sse: a "ready" event, then every payload of an "sse:" message.
+func (s *protocolServer) serveStream(w http.ResponseWriter, r *http.Request) {
+	events := make(chan []byte, 1024)
+	s.mu.Lock()
+	s.streams[events] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.streams, events)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	fmt.Fprint(w, ": hello\n\ndata: ready\n\n")
+	for {
+		w.(http.Flusher).Flush()
+		select {
+		case data := <-events:
+			fmt.Fprintf(w, "id: 1\nevent: tick\ndata: %s\n\n", data)
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
 func (s *protocolServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/sse" {
+		s.serveStream(w, r)
+		return
+	}
 	conn, err := s.upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return
@@ -74,6 +104,15 @@ func (s *protocolServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				p.write(payload)
 			}
 			s.mu.Unlock()
+		case bytes.HasPrefix(data, []byte("sse:")):
+			s.mu.Lock()
+			for events := range s.streams {
+				if n := s.sent.Add(1); s.dropEvery > 0 && n%s.dropEvery == 0 {
+					continue
+				}
+				events <- bytes.Clone(data[4:])
+			}
+			s.mu.Unlock()
 		default:
 			me.write(data)
 		}
@@ -82,7 +121,7 @@ func (s *protocolServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func startServer(t *testing.T, dropEvery int64) *env {
 	t.Helper()
-	srv := httptest.NewServer(&protocolServer{dropEvery: dropEvery, subs: map[*testPeer]bool{}})
+	srv := httptest.NewServer(&protocolServer{dropEvery: dropEvery, subs: map[*testPeer]bool{}, streams: map[chan []byte]bool{}})
 	t.Cleanup(srv.Close)
 	e := &env{
 		dialer: newDialer("ws" + strings.TrimPrefix(srv.URL, "http") + "/ws"),
@@ -145,6 +184,27 @@ func TestFanoutReportsLoss(t *testing.T) {
 	}
 }
 
+func TestSSEFanoutCountsEveryDelivery(t *testing.T) {
+	e := startServer(t, 0)
+	r, err := runSSEFanout(testContext(t), e, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Count == 0 || r.Loss != 0 || r.Errors != 0 || len(r.Notes) != 0 || r.Conns != 21 {
+		t.Errorf("got %+v, want deliveries, no loss, no errors, no notes, 21 connections", r)
+	}
+
+	e = startServer(t, 7)
+	e.stall = 300 * time.Millisecond
+	r, err = runSSEFanout(testContext(t), e, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Loss <= 0 || r.Errors <= 0 || len(r.Notes) == 0 {
+		t.Errorf("lossy server: got %+v, want loss, out-of-order errors and a note", r)
+	}
+}
+
 func TestIdleAndHandshake(t *testing.T) {
 	e := startServer(t, 0)
 	r, err := runIdle(testContext(t), e, 30)
@@ -197,6 +257,7 @@ func TestReportMediansAndRatios(t *testing.T) {
 	md := string(b)
 	for _, want := range []string{
 		"| azote | 200 (100-300) | **200 (100-300)** |",
+		"| echo | round trips per CPU s >= 1.5x Node's | 200 | 150 | met |",
 		"| node | 50.0 | **100** |",
 		"| echo | round trips per CPU s | 200 | 100 | - | 2.00 | - |",
 		"bun run 1 failed: server never answered",

@@ -187,6 +187,7 @@ func writeReport(w *strings.Builder, results []Result, setup []string) {
 	}
 
 	writeSummary(w, results)
+	writeTargets(w, results)
 	for _, sc := range scenarios {
 		figs := collect(results, sc)
 		if len(figs) == 0 {
@@ -194,8 +195,71 @@ func writeReport(w *strings.Builder, results []Result, setup []string) {
 		}
 		writeScenario(w, sc, figs)
 	}
-	fmt.Fprintf(w, "## Not measured yet\n\n")
-	fmt.Fprintf(w, "- SSE fan-out (1,000 `EventSource` streams, one publisher): TODO once azote serves SSE.\n")
+}
+
+// target is one goal of the performance issue, judged on one scenario's medians: azote's
+// figure against a peer's times factor, or against a fixed figure when peer is "".
+type target struct {
+	scenario string
+	peer     string
+	factor   float64 // throughput: azote >= factor x peer; idle: azote <= factor x peer
+	fixed    float64 // connectCost: azote <= fixed
+	goal     string
+}
+
+var targets = []target{
+	{scenario: "fanout-1000x1", peer: "bun", factor: 1, goal: "deliveries per CPU s >= Bun's"},
+	{scenario: "fanout-100x10", peer: "bun", factor: 1, goal: "deliveries per CPU s >= Bun's"},
+	{scenario: "pipelined", peer: "node", factor: 2, goal: "messages per CPU s >= 2x Node's"},
+	{scenario: "echo", peer: "node", factor: 1.5, goal: "round trips per CPU s >= 1.5x Node's"},
+	{scenario: "idle-10k", peer: "node", factor: 1, goal: "KB per connection <= Node's"},
+	{scenario: "idle-19k", peer: "node", factor: 1, goal: "KB per connection <= Node's"},
+	{scenario: "handshake", fixed: 60, goal: "<= 60 us of server CPU per connection"},
+}
+
+// writeTargets judges this run's medians against the performance issue's targets. Why the
+// missed ones are missed is in bench/README.md ("Where the time goes").
+func writeTargets(w *strings.Builder, results []Result) {
+	fmt.Fprintf(w, "## Targets\n\n")
+	fmt.Fprintf(w, "The performance issue's goals, judged on this run's medians (see bench/README.md, \"Where the\n")
+	fmt.Fprintf(w, "time goes\", for the profiles behind the ones not met).\n\n")
+	fmt.Fprintf(w, "| scenario | goal | azote | goal figure | status |\n|---|---|--:|--:|---|\n")
+	for _, tg := range targets {
+		sc, ok := findScenario(tg.scenario)
+		if !ok {
+			continue
+		}
+		byServer := map[string]*figures{}
+		for _, f := range collect(results, sc) {
+			byServer[f.server] = f
+		}
+		azote := byServer["azote"]
+		if azote == nil || len(azote.headline(sc.kind)) == 0 {
+			continue
+		}
+		a := median(azote.headline(sc.kind))
+		goal := tg.fixed
+		if tg.peer != "" {
+			peer := byServer[tg.peer]
+			if peer == nil || len(peer.headline(sc.kind)) == 0 {
+				continue
+			}
+			goal = tg.factor * median(peer.headline(sc.kind))
+		}
+		var status string
+		higherIsBetter := sc.kind == throughput
+		switch {
+		case higherIsBetter && a >= goal, !higherIsBetter && a <= goal:
+			status = "met"
+		case higherIsBetter:
+			status = fmt.Sprintf("not met: %.2fx of the goal", a/goal)
+		default:
+			status = fmt.Sprintf("not met: %.2fx the goal", a/goal)
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", sc.name, tg.goal,
+			formatFigure(sc.kind, a), formatFigure(sc.kind, goal), status)
+	}
+	fmt.Fprintln(w)
 }
 
 func writeSummary(w *strings.Builder, results []Result) {
