@@ -3,20 +3,25 @@ package ws
 import (
 	"syscall"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // maxIovecs is Linux's IOV_MAX: a longer batch is written in more than one call.
 const maxIovecs = 1024
 
-// vectorWriter makes non-blocking writev calls for one goroutine, reusing its iovec array.
+// vectorWriter makes non-blocking vectored writes for one goroutine, reusing its iovec array.
+// It calls sendmsg rather than writev: same effect on a socket, without the file layer's
+// bookkeeping (position lock, fsnotify), a few percent of a fan-out's kernel time.
 type vectorWriter struct {
-	iov      []syscall.Iovec
+	iov      []unix.Iovec
+	msg      unix.Msghdr
 	callback func(fd uintptr) bool // writeFD, made once
 	n        int
 	errno    syscall.Errno
 }
 
-// write hands frames to the socket with one writev that never waits: it returns how many bytes
+// write hands frames to the socket with one call that never waits: it returns how many bytes
 // the socket took, possibly 0 or a part of a frame.
 func (v *vectorWriter) write(raw syscall.RawConn, frames [][]byte) (int, error) {
 	v.iov = v.iov[:0]
@@ -27,7 +32,7 @@ func (v *vectorWriter) write(raw syscall.RawConn, frames [][]byte) (int, error) 
 		if len(v.iov) == maxIovecs {
 			break
 		}
-		v.iov = append(v.iov, syscall.Iovec{Base: &frame[0]})
+		v.iov = append(v.iov, unix.Iovec{Base: &frame[0]})
 		v.iov[len(v.iov)-1].SetLen(len(frame))
 	}
 	if len(v.iov) == 0 {
@@ -37,7 +42,10 @@ func (v *vectorWriter) write(raw syscall.RawConn, frames [][]byte) (int, error) 
 		v.callback = v.writeFD
 	}
 	v.n, v.errno = 0, 0
+	v.msg.Iov = &v.iov[0]
+	v.msg.SetIovlen(len(v.iov))
 	err := raw.Write(v.callback)
+	v.msg.Iov = nil
 	clear(v.iov) // drop references to the frames
 	if err != nil {
 		return 0, err
@@ -51,7 +59,7 @@ func (v *vectorWriter) write(raw syscall.RawConn, frames [][]byte) (int, error) 
 // writeFD is the raw write callback; it always returns true, as the caller never waits.
 func (v *vectorWriter) writeFD(fd uintptr) bool {
 	for {
-		n, _, errno := syscall.Syscall(syscall.SYS_WRITEV, fd, uintptr(unsafe.Pointer(&v.iov[0])), uintptr(len(v.iov)))
+		n, _, errno := unix.Syscall(unix.SYS_SENDMSG, fd, uintptr(unsafe.Pointer(&v.msg)), unix.MSG_DONTWAIT|unix.MSG_NOSIGNAL)
 		switch errno {
 		case 0:
 			v.n = int(n)

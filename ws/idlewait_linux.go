@@ -1,0 +1,13 @@
+package ws
+
+import "golang.org/x/sys/unix"
+
+// shallowWait: readers wait for input through the socket's RawConn (see idlewait.go).
+const shallowWait = true
+
+// readFD reads with recvfrom rather than read: same effect on a socket, without the file
+// layer's bookkeeping.
+func readFD(fd uintptr, p []byte) (int, error) {
+	n, _, err := unix.Recvfrom(int(fd), p, 0)
+	return n, err
+}
