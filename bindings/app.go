@@ -82,11 +82,12 @@ type App struct {
 	peerProto        *goja.Object
 	messageProto     *goja.Object
 
-	in      inbox      // connection events on their way to the loop
-	opening openings   // open hooks in handshake order
-	cork    ws.Cork    // the writes of the current loop job, flushed when it ends (loop only)
-	sseCork sse.Cork   // the event stream pushes of the current loop job, likewise
-	settled goja.Value // a resolved promise, what push and friends of every event stream return
+	in       inbox      // connection events on their way to the loop
+	opening  openings   // open hooks in handshake order
+	cork     ws.Cork    // the writes of the current loop job, flushed when it ends (loop only)
+	corkHeld int        // loop jobs in a row that left their writes to the next (see flushCorks)
+	sseCork  sse.Cork   // the event stream pushes of the current loop job, likewise
+	settled  goja.Value // a resolved promise, what push and friends of every event stream return
 
 	mu        sync.Mutex
 	peers     map[*peer]struct{}       // live peers of this generation, for Close
@@ -131,8 +132,7 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 		if err := a.installHost(vm); err != nil {
 			return err
 		}
-		gen.AfterJob(a.cork.Flush)
-		gen.AfterJob(a.sseCork.Flush)
+		gen.AfterJob(a.flushCorks)
 		return vm.Set("__azote_register", func(v goja.Value) { registered = v })
 	})
 	if err != nil {

@@ -36,6 +36,27 @@ type connEvent struct {
 	err    error
 }
 
+// flushCorks writes what the loop job queued (WebSocket frames and event stream pushes), unless
+// more connection events are already waiting for the loop: their job comes first and the writes
+// of both go out together, in fewer system calls (a fan-out's sockets then take twice the
+// frames per call). A few jobs at most wait this way, so a steady stream of input cannot hold
+// writes back; with nothing waiting, nothing is delayed.
+func (a *App) flushCorks() {
+	a.in.mu.Lock()
+	waiting := len(a.in.items) > 0
+	a.in.mu.Unlock()
+	if waiting && a.corkHeld < maxCorkHeld {
+		a.corkHeld++
+		return
+	}
+	a.corkHeld = 0
+	a.cork.Flush()
+	a.sseCork.Flush()
+}
+
+// maxCorkHeld bounds how many loop jobs in a row may leave their writes to the next one.
+const maxCorkHeld = 4
+
 // post queues ev and makes sure a drain job is on the loop.
 func (a *App) post(ev connEvent) {
 	a.in.mu.Lock()
