@@ -93,7 +93,7 @@ func (h *hijacker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 		// net/http's reader.
 		return conn, rw, err
 	}
-	h.br = bufio.NewReaderSize(conn, readBufferSize)
+	h.br = bufio.NewReaderSize(conn, connReaderSize)
 	return conn, bufio.NewReadWriter(h.br, rw.Writer), nil
 }
 
