@@ -6,8 +6,10 @@
 // goroutine, in order, and must not block. Everything else (Send, Publish, Close, the Hub...) is
 // safe from any goroutine and never blocks on the network: frames are encoded once, appended to
 // the connection's queue under a mutex, and a short-lived flush goroutine writes everything
-// queued with one writev until the queue is empty. An idle connection owns its reader goroutine
-// and nothing else.
+// queued with one writev until the queue is empty. Through a Cork (the JS loop's path) the
+// corking goroutine makes that first write itself, without waiting, and leaves only what the
+// socket did not take to the flush goroutine. An idle connection owns its reader goroutine,
+// parked on a 2 KB stack (see idlewait.go), and nothing else.
 //
 // Once a connection is upgraded, gorilla's write methods are never called; gorilla only writes
 // by itself when it rejects a frame (1002) or a too-big message (1009), one frame in one Write.
