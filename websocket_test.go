@@ -502,6 +502,9 @@ func TestMessageMethods(t *testing.T) {
 func TestNamespacesAndServerPublish(t *testing.T) {
 	ts := start(t, wsApp, Options{})
 	game1, lobby, game2 := ts.dial("/ns/game", nil), ts.dial("/ns/lobby", nil), ts.dial("/ns/game", nil)
+	if p, ip := lobby.resp.Header.Get("X-Param"), lobby.resp.Header.Get("X-Client"); p != "lobby" || ip != "127.0.0.1" {
+		t.Errorf("upgrade hook saw request.context params.name %q, clientAddress %q", p, ip)
+	}
 	for _, c := range []*client{game1, lobby, game2} {
 		if got := c.text(); got != "ready" {
 			t.Fatalf("ready: %q", got)

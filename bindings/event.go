@@ -29,6 +29,18 @@ func (a *App) newEvent(vm *goja.Runtime, req *goja.Object, params map[string]str
 	return ev.ToObject(vm), nil
 }
 
+// eventContext is what newEvent's event.context starts as: { params, clientAddress }.
+func eventContext(vm *goja.Runtime, params map[string]string, ip string) *goja.Object {
+	p := vm.NewObject()
+	for k, v := range params {
+		p.Set(k, v)
+	}
+	ctx := vm.NewObject()
+	ctx.Set("params", p)
+	ctx.Set("clientAddress", ip)
+	return ctx
+}
+
 // ServeHTTP runs route i's handler for a plain HTTP request and writes what it returns
 // (SPEC 7). The request body is read before the handler runs, bounded by MaxBodyBytes.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params map[string]string) {

@@ -121,14 +121,22 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		done(err)
 		return
 	}
-	event, err := a.newEvent(vm, req, params, up.remoteIP)
-	if err != nil {
-		done(err)
-		return
-	}
 	// Middleware sees upgrades too; what it puts in event.context, upgrade(request) reads as
-	// request.context.
-	req.Set("context", event.Get("context"))
+	// request.context. Without middleware or a hooks resolver nothing else sees the event, so
+	// only its context is made (an event costs a good part of a handshake's JavaScript).
+	mws := append(append([]step(nil), a.middleware...), up.route.middleware...)
+	_, resolver := goja.AssertFunction(up.route.websocket)
+	var event *goja.Object
+	if len(mws) > 0 || resolver {
+		event, err = a.newEvent(vm, req, params, up.remoteIP)
+		if err != nil {
+			done(err)
+			return
+		}
+		req.Set("context", event.Get("context"))
+	} else {
+		req.Set("context", eventContext(vm, params, up.remoteIP))
+	}
 	up.request = req
 	up.context = vm.NewObject()
 
@@ -196,7 +204,6 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		withHooks(up.route.websocket)
 	}
 
-	mws := append(append([]step(nil), a.middleware...), up.route.middleware...)
 	if len(mws) == 0 {
 		resolveHooks()
 		return
