@@ -44,6 +44,7 @@ func TestHookOrder(t *testing.T) {
 
 type openInfo struct {
 	ID, Str, ToString, JSON, Namespace, URL, Method, Host, Custom, RemoteAddress string
+	Tag, RequestUser                                                             string
 	Context                                                                      map[string]any
 	WS                                                                           struct {
 		ReadyState     int
@@ -124,6 +125,16 @@ func TestUpgradeResult(t *testing.T) {
 	_, info = dialInfo(t, ts, "/upgrade?mode=async")
 	if info.Context["waited"] != true {
 		t.Errorf("async upgrade context %v", info.Context)
+	}
+	// peer.request is the request upgrade saw: its context always, and the very object when
+	// the hook gave it properties of its own.
+	_, info = dialInfo(t, ts, "/upgrade?mode=tag")
+	if info.Tag != "tagged" || info.RequestUser != "ada" {
+		t.Errorf("peer.request after upgrade tagged it: tag %q, context.user %q", info.Tag, info.RequestUser)
+	}
+	_, info = dialInfo(t, ts, "/upgrade?mode=context-only")
+	if info.Tag != "" || info.RequestUser != "grace" || info.URL == "" || info.Custom != "yes" {
+		t.Errorf("peer.request after upgrade set only its context: %+v", info)
 	}
 
 	// Subprotocol: none unless upgrade names one.

@@ -27,7 +27,8 @@ type peer struct {
 	onOpen, onMessage, onClose, onFail goja.Callable
 
 	context   *goja.Object // created on first use when upgrade gave none
-	request   *goja.Object // created on first use when nothing needed it before the handshake
+	request   *goja.Object // created on first use unless the upgrade hook's had to be kept
+	reqCtx    goja.Value   // the upgrade request's context, for the request made on first use
 	websocket *goja.Object // created on first use
 	header    headerPairs  // the upgrade request's headers, compact: a peer may idle for hours
 	host, url string
@@ -97,6 +98,10 @@ func (p *peer) Get(key string) goja.Value {
 			req, err := newRequest(p.app.gen.Runtime(), http.MethodGet, p.host, p.url, p.header.httpHeader(), nil)
 			if err != nil {
 				panic(err)
+			}
+			if p.reqCtx != nil {
+				req.Set("context", p.reqCtx)
+				p.reqCtx = nil
 			}
 			p.request = req
 		}
@@ -307,8 +312,19 @@ func (a *App) peerSet(namespace string) goja.Value {
 func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer {
 	p := &peer{
 		app: a, conn: conn, file: up.route.file,
-		hooks: up.hooks, context: up.context, request: up.request,
+		hooks: up.hooks, context: up.context,
 		header: compactHeader(up.header), host: up.host, url: up.url, wsURL: up.wsURL, remoteIP: up.remoteIP,
+	}
+	if up.request != nil {
+		// The Request upgrade(request) saw is a few kilobytes of JavaScript objects, kept for
+		// the life of the connection. Unless the hook gave it properties of its own,
+		// peer.request is made again on first use from the compact headers (with the same
+		// context), which a peer that never reads it never pays for.
+		if keys := up.request.Keys(); len(keys) == 1 && keys[0] == "context" {
+			p.reqCtx = up.request.Get("context")
+		} else {
+			p.request = up.request
+		}
 	}
 	p.onOpen = hook(up.hooks, "open")
 	p.onMessage = hook(up.hooks, "message")

@@ -32,6 +32,13 @@ export default defineWebSocketHandler({
         throw new Response("later no", { status: 401 });
       case "spin":
         while (true) {}
+      case "tag":
+        request.tag = "tagged";
+        request.context.user = "ada";
+        return;
+      case "context-only":
+        request.context.user = "grace";
+        return;
     }
   },
   open(peer) {
@@ -47,6 +54,8 @@ export default defineWebSocketHandler({
         method: peer.request.method,
         host: peer.request.headers.get("host"),
         custom: peer.request.headers.get("x-custom"),
+        tag: peer.request.tag,
+        requestUser: peer.request.context?.user,
         remoteAddress: peer.remoteAddress,
         ws: {
           readyState: peer.websocket.readyState,
