@@ -44,7 +44,7 @@ func TestHookOrder(t *testing.T) {
 
 type openInfo struct {
 	ID, Str, ToString, JSON, Namespace, URL, Method, Host, Custom, RemoteAddress string
-	Tag, RequestUser                                                             string
+	Tag, RequestUser, RequestClient                                              string
 	Context                                                                      map[string]any
 	WS                                                                           struct {
 		ReadyState     int
@@ -131,6 +131,10 @@ func TestUpgradeResult(t *testing.T) {
 	_, info = dialInfo(t, ts, "/upgrade?mode=tag")
 	if info.Tag != "tagged" || info.RequestUser != "ada" {
 		t.Errorf("peer.request after upgrade tagged it: tag %q, context.user %q", info.Tag, info.RequestUser)
+	}
+	_, info = dialInfo(t, ts, "/upgrade?mode=headers")
+	if info.RequestClient != "127.0.0.1" || info.URL == "" || info.Custom != "yes" {
+		t.Errorf("peer.request after upgrade left it alone: %+v", info)
 	}
 	_, info = dialInfo(t, ts, "/upgrade?mode=context-only")
 	if info.Tag != "" || info.RequestUser != "grace" || info.URL == "" || info.Custom != "yes" {

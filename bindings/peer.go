@@ -26,11 +26,12 @@ type peer struct {
 	hooks                              *goja.Object
 	onOpen, onMessage, onClose, onFail goja.Callable
 
-	context   *goja.Object // created on first use when upgrade gave none
-	request   *goja.Object // created on first use unless the upgrade hook's had to be kept
-	reqCtx    goja.Value   // the upgrade request's context, for the request made on first use
-	websocket *goja.Object // created on first use
-	header    headerPairs  // the upgrade request's headers, compact: a peer may idle for hours
+	context   *goja.Object      // created on first use when upgrade gave none
+	request   *goja.Object      // created on first use unless the upgrade hook's had to be kept
+	reqCtx    goja.Value        // the upgrade request's context, for the request made on first use
+	params    map[string]string // the route params, for a request context made on first use
+	websocket *goja.Object      // created on first use
+	header    headerPairs       // the upgrade request's headers, compact: a peer may idle for hours
 	host, url string
 	wsURL     string
 	remoteIP  string
@@ -99,10 +100,11 @@ func (p *peer) Get(key string) goja.Value {
 			if err != nil {
 				panic(err)
 			}
-			if p.reqCtx != nil {
-				req.Set("context", p.reqCtx)
-				p.reqCtx = nil
+			if p.reqCtx == nil {
+				p.reqCtx = eventContext(p.app.gen.Runtime(), p.params, p.remoteIP)
 			}
+			req.Set("context", p.reqCtx)
+			p.reqCtx = nil
 			p.request = req
 		}
 		return p.request
@@ -314,6 +316,7 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 		app: a, conn: conn, file: up.route.file,
 		hooks: up.hooks, context: up.context,
 		header: compactHeader(up.header), host: up.host, url: up.url, wsURL: up.wsURL, remoteIP: up.remoteIP,
+		params: up.params,
 	}
 	if up.request != nil {
 		// The Request upgrade(request) saw is a few kilobytes of JavaScript objects, kept for
@@ -321,7 +324,9 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 		// peer.request is made again on first use from the compact headers (with the same
 		// context), which a peer that never reads it never pays for.
 		if keys := up.request.Keys(); len(keys) == 1 && keys[0] == "context" {
-			p.reqCtx = up.request.Get("context")
+			if ctx := up.request.Get("context"); !up.pristineContext(ctx) {
+				p.reqCtx = ctx
+			}
 		} else {
 			p.request = up.request
 		}
@@ -331,6 +336,37 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 	p.onClose = hook(up.hooks, "close")
 	p.onFail = hook(up.hooks, "error")
 	return p
+}
+
+// pristineContext reports whether ctx is the request context made for an upgrade without an
+// event and still exactly as made ({ params, clientAddress }, same values): it can then be made
+// again on first use instead of kept.
+func (up *pendingUpgrade) pristineContext(ctx goja.Value) bool {
+	c, ok := ctx.(*goja.Object)
+	if !ok || c != up.plainContext {
+		return false
+	}
+	if keys := c.Keys(); len(keys) != 2 || keys[0] != "params" || keys[1] != "clientAddress" {
+		return false
+	}
+	if ip := c.Get("clientAddress"); ip == nil || ip.String() != up.remoteIP {
+		return false
+	}
+	params, ok := c.Get("params").(*goja.Object)
+	if !ok {
+		return false
+	}
+	keys := params.Keys()
+	if len(keys) != len(up.params) {
+		return false
+	}
+	for _, k := range keys {
+		v, ok := up.params[k]
+		if got := params.Get(k); !ok || got == nil || got.String() != v {
+			return false
+		}
+	}
+	return true
 }
 
 // object is the peer's JS object, made on first use. Loop only.

@@ -16,18 +16,21 @@ import (
 
 // pendingUpgrade carries an accepted upgrade from the loop to the handshake and back.
 type pendingUpgrade struct {
-	route     *route
-	hooks     *goja.Object
-	context   *goja.Object
-	request   *goja.Object
-	header    http.Header // the request's own map: net/http does not reuse it after a hijack
-	host      string
-	url       string // http://host/path?query, for peer.request
-	wsURL     string
-	remoteIP  string
-	namespace string
-	response  http.Header // headers for the 101 answer
-	reject    *web.ResponseParts
+	route   *route
+	hooks   *goja.Object
+	context *goja.Object // peer.context from upgrade's result; nil when it gave none
+	request *goja.Object
+	// For an upgrade without an event: the route params, and request.context as made for them.
+	params       map[string]string
+	plainContext *goja.Object
+	header       http.Header // the request's own map: net/http does not reuse it after a hijack
+	host         string
+	url          string // http://host/path?query, for peer.request
+	wsURL        string
+	remoteIP     string
+	namespace    string
+	response     http.Header // headers for the 101 answer
+	reject       *web.ResponseParts
 }
 
 // Upgrade answers a WebSocket upgrade request for route i (SPEC 3): it resolves the hooks, awaits
@@ -135,10 +138,11 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		}
 		req.Set("context", event.Get("context"))
 	} else {
-		req.Set("context", eventContext(vm, params, up.remoteIP))
+		up.params = params
+		up.plainContext = eventContext(vm, params, up.remoteIP)
+		req.Set("context", up.plainContext)
 	}
 	up.request = req
-	up.context = vm.NewObject()
 
 	fail := func(what string, v goja.Value) {
 		if resp, ok := rejection(vm, v); ok {
@@ -243,6 +247,9 @@ func (a *App) applyUpgradeResult(vm *goja.Runtime, v goja.Value, up *pendingUpgr
 		up.namespace = ns.String()
 	}
 	if c, ok := obj.Get("context").(*goja.Object); ok {
+		if up.context == nil {
+			up.context = vm.NewObject()
+		}
 		for _, k := range c.Keys() {
 			up.context.Set(k, c.Get(k))
 		}

@@ -56,6 +56,7 @@ export default defineWebSocketHandler({
         custom: peer.request.headers.get("x-custom"),
         tag: peer.request.tag,
         requestUser: peer.request.context?.user,
+        requestClient: peer.request.context?.clientAddress,
         remoteAddress: peer.remoteAddress,
         ws: {
           readyState: peer.websocket.readyState,
