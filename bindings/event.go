@@ -18,25 +18,26 @@ import (
 
 // newEvent builds the h3 event for a request. Loop only.
 func (a *App) newEvent(vm *goja.Runtime, req *goja.Object, params map[string]string, ip string) (*goja.Object, error) {
-	p := vm.NewObject()
-	for k, v := range params {
-		p.Set(k, v)
-	}
-	ev, err := a.makeEvent(goja.Undefined(), req, p, vm.ToValue(ip))
+	ev, err := a.makeEvent(goja.Undefined(), req, paramsObject(vm, params), vm.ToValue(ip))
 	if err != nil {
 		return nil, err
 	}
 	return ev.ToObject(vm), nil
 }
 
-// eventContext is what newEvent's event.context starts as: { params, clientAddress }.
-func eventContext(vm *goja.Runtime, params map[string]string, ip string) *goja.Object {
+// paramsObject is event.context.params: the route's parameters by name.
+func paramsObject(vm *goja.Runtime, params map[string]string) *goja.Object {
 	p := vm.NewObject()
 	for k, v := range params {
 		p.Set(k, v)
 	}
+	return p
+}
+
+// eventContext is what newEvent's event.context starts as: { params, clientAddress }.
+func eventContext(vm *goja.Runtime, params map[string]string, ip string) *goja.Object {
 	ctx := vm.NewObject()
-	ctx.Set("params", p)
+	ctx.Set("params", paramsObject(vm, params))
 	ctx.Set("clientAddress", ip)
 	return ctx
 }

@@ -338,37 +338,6 @@ func (a *App) newPeer(vm *goja.Runtime, up *pendingUpgrade, conn *ws.Conn) *peer
 	return p
 }
 
-// pristineContext reports whether ctx is the request context made for an upgrade without an
-// event and still exactly as made ({ params, clientAddress }, same values): it can then be made
-// again on first use instead of kept.
-func (up *pendingUpgrade) pristineContext(ctx goja.Value) bool {
-	c, ok := ctx.(*goja.Object)
-	if !ok || c != up.plainContext {
-		return false
-	}
-	if keys := c.Keys(); len(keys) != 2 || keys[0] != "params" || keys[1] != "clientAddress" {
-		return false
-	}
-	if ip := c.Get("clientAddress"); ip == nil || ip.String() != up.remoteIP {
-		return false
-	}
-	params, ok := c.Get("params").(*goja.Object)
-	if !ok {
-		return false
-	}
-	keys := params.Keys()
-	if len(keys) != len(up.params) {
-		return false
-	}
-	for _, k := range keys {
-		v, ok := up.params[k]
-		if got := params.Get(k); !ok || got == nil || got.String() != v {
-			return false
-		}
-	}
-	return true
-}
-
 // object is the peer's JS object, made on first use. Loop only.
 func (p *peer) object() *goja.Object {
 	if p.obj == nil {

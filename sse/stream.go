@@ -72,25 +72,32 @@ func (s *Stream) PushData(data string) error { return s.push(Event{Data: data}, 
 func (s *Stream) Comment(text string) error { return s.comment(text, nil) }
 
 func (s *Stream) push(e Event, k *Cork) error {
-	s.mu.Lock()
-	if s.closing || s.ended {
-		s.mu.Unlock()
-		return ErrClosed
+	before, err := s.lockOpen()
+	if err != nil {
+		return err
 	}
-	before := len(s.pending)
 	s.pending = AppendEvent(s.pending, e)
 	return s.admitLocked(before, k)
 }
 
 func (s *Stream) comment(text string, k *Cork) error {
+	before, err := s.lockOpen()
+	if err != nil {
+		return err
+	}
+	s.pending = AppendComment(s.pending, text)
+	return s.admitLocked(before, k)
+}
+
+// lockOpen locks s.mu and returns the queue's length, for bytes about to be appended, or
+// ErrClosed (unlocked) when the stream takes no more.
+func (s *Stream) lockOpen() (before int, err error) {
 	s.mu.Lock()
 	if s.closing || s.ended {
 		s.mu.Unlock()
-		return ErrClosed
+		return 0, ErrClosed
 	}
-	before := len(s.pending)
-	s.pending = AppendComment(s.pending, text)
-	return s.admitLocked(before, k)
+	return len(s.pending), nil
 }
 
 // admitLocked keeps the bytes just appended after before, or ends the stream as a slow client

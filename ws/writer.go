@@ -151,7 +151,7 @@ func (c *Conn) pushLocked(frame []byte) (startFlush bool) {
 // flush is the conn's writer while its queue is non-empty; at most one runs per conn.
 func (c *Conn) flush() {
 	for {
-		batch, carriesClose, ok := c.takeBatch()
+		batch, _, carriesClose, ok := c.takeBatch()
 		if !ok {
 			return
 		}
@@ -161,20 +161,20 @@ func (c *Conn) flush() {
 	}
 }
 
-// takeBatch takes everything queued for one write, or stops the writer (ok false) when nothing
-// is queued or the conn was dropped.
-func (c *Conn) takeBatch() (batch [][]byte, carriesClose bool, ok bool) {
+// takeBatch takes everything queued for one write (size bytes), or stops the writer (ok false)
+// when nothing is queued or the conn was dropped.
+func (c *Conn) takeBatch() (batch [][]byte, size int, carriesClose bool, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.dropped || len(c.queue) == 0 {
 		c.stopFlushingLocked()
-		return nil, false, false
+		return nil, 0, false, false
 	}
 	batch = c.queue
 	c.queue, c.spare = c.spare[:0], nil
 	c.inflight, c.queuedBytes = c.queuedBytes, 0
 	// Nothing is queued after our close frame, so it is in this batch or an earlier one.
-	return batch, c.closeQueued && !c.closeWritten, true
+	return batch, c.inflight, c.closeQueued && !c.closeWritten, true
 }
 
 // writeBatch writes a batch taken by takeBatch, blocking until the socket took it, and reports
@@ -203,7 +203,7 @@ func (c *Conn) writeFrames(frames [][]byte) error {
 // writev of what is queued. When the socket takes it all, no goroutine is involved; the rest
 // of a partial write, and anything queued meanwhile, goes to a writer goroutine.
 func (c *Conn) flushInline(v *vectorWriter) {
-	batch, carriesClose, ok := c.takeBatch()
+	batch, size, carriesClose, ok := c.takeBatch()
 	if !ok {
 		return
 	}
@@ -216,16 +216,15 @@ func (c *Conn) flushInline(v *vectorWriter) {
 		c.batchWritten(batch, carriesClose, err)
 		return
 	}
-	c.mu.Lock()
-	c.inflight -= n
-	all := c.inflight == 0
-	c.mu.Unlock()
-	if all {
+	if n == size {
 		if c.batchWritten(batch, carriesClose, nil) {
 			go c.flush()
 		}
 		return
 	}
+	c.mu.Lock()
+	c.inflight -= n
+	c.mu.Unlock()
 	go c.flushRest(batch, unwritten(batch, n), carriesClose)
 }
 

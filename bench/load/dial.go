@@ -69,12 +69,27 @@ func (d *dialer) dial(ctx context.Context) (*websocket.Conn, error) {
 	return c, nil
 }
 
-// dialMany opens n connections with `parallel` dialers at a time and runs prepare (if not nil)
-// on each before it counts as open. On the first failure it closes everything and fails.
+// dialMany opens n WebSocket connections with `parallel` dialers at a time and runs prepare (if
+// not nil) on each before it counts as open. On the first failure it closes everything and fails.
 func (d *dialer) dialMany(ctx context.Context, n, parallel int, prepare func(*websocket.Conn) error) ([]*websocket.Conn, error) {
+	return openMany(ctx, n, parallel, func(ctx context.Context) (*websocket.Conn, error) {
+		c, err := d.dial(ctx)
+		if err == nil && prepare != nil {
+			if err = prepare(c); err != nil {
+				c.Close()
+			}
+		}
+		return c, err
+	})
+}
+
+// openMany opens n connections with open, `parallel` at a time. On the first failure it stops,
+// closes what was opened and fails.
+func openMany[C io.Closer](ctx context.Context, n, parallel int, open func(context.Context) (C, error)) ([]C, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	conns := make([]*websocket.Conn, n)
+	conns := make([]C, n)
+	opened := make([]bool, n)
 	var next atomic.Int64
 	var once sync.Once
 	var first error
@@ -88,35 +103,34 @@ func (d *dialer) dialMany(ctx context.Context, n, parallel int, prepare func(*we
 				if i >= n || ctx.Err() != nil {
 					return
 				}
-				c, err := d.dial(ctx)
-				if err == nil && prepare != nil {
-					if err = prepare(c); err != nil {
-						c.Close()
-						err = fmt.Errorf("connection %d: %w", i, err)
-					}
-				}
+				c, err := open(ctx)
 				if err != nil {
-					once.Do(func() { first = fmt.Errorf("open %d connections: %w", n, err); cancel() })
+					once.Do(func() { first = fmt.Errorf("open %d connections: connection %d: %w", n, i, err); cancel() })
 					return
 				}
-				conns[i] = c
+				conns[i], opened[i] = c, true
 			}
 		}()
 	}
 	wg.Wait()
+	if first == nil && ctx.Err() != nil {
+		first = fmt.Errorf("open %d connections: %w", n, ctx.Err())
+	}
 	if first != nil {
-		closeAll(conns)
+		for i, c := range conns {
+			if opened[i] {
+				c.Close()
+			}
+		}
 		return nil, first
 	}
 	return conns, nil
 }
 
 // closeAll drops every connection at once (no close handshake): the scenario is over.
-func closeAll(conns []*websocket.Conn) {
+func closeAll[C io.Closer](conns []C) {
 	for _, c := range conns {
-		if c != nil {
-			c.Close()
-		}
+		c.Close()
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -26,11 +25,7 @@ func runSSEFanout(ctx context.Context, e *env, subs int) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	closeStreams := func() {
-		for _, s := range streams {
-			s.conn.Close()
-		}
-	}
+	closeStreams := func() { closeAll(streams) }
 	defer closeStreams()
 	pubConn, err := e.dialer.dial(ctx)
 	if err != nil {
@@ -63,53 +58,15 @@ type eventStream struct {
 	body *bufio.Reader
 }
 
+func (s *eventStream) Close() error { return s.conn.Close() }
+
 // openStreams opens n event streams, `parallel` at a time. A stream counts as open once its
 // first event ("ready") arrived: the route's handler has then registered it. (h3 on Node and Bun
 // sends the response head only with the first event.)
 func openStreams(ctx context.Context, d *dialer, u *url.URL, n, parallel int) ([]*eventStream, error) {
-	streams := make([]*eventStream, n)
-	var mu sync.Mutex
-	var first error
-	var wg sync.WaitGroup
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := 0; i < n; i++ {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for w := 0; w < parallel; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				s, err := openStream(ctx, d, u)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
-				}
-				streams[i] = s
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	if first == nil && ctx.Err() != nil {
-		first = ctx.Err()
-	}
-	if first != nil {
-		for _, s := range streams {
-			if s != nil {
-				s.conn.Close()
-			}
-		}
-		return nil, first
-	}
-	return streams, nil
+	return openMany(ctx, n, parallel, func(ctx context.Context) (*eventStream, error) {
+		return openStream(ctx, d, u)
+	})
 }
 
 func openStream(ctx context.Context, d *dialer, u *url.URL) (*eventStream, error) {
