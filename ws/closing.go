@@ -6,9 +6,9 @@ import "time"
 // Server.closeGrace (2 s) at most:
 //   - the peer sends a close frame: we queue its echo; the TCP connection closes once the echo is
 //     written;
-//   - we send one (Close, 1007): our write side shuts down after it is written, the reader keeps
-//     reading until the peer's close frame or EOF, then the TCP connection closes;
-//   - gorilla sent one itself (1002, 1009): same, with nothing of ours queued after it;
+//   - we send one (Close, or the reader's 1002, 1007, 1009 for a peer that broke a rule): our
+//     write side shuts down after it is written, the reader keeps reading until the peer's close
+//     frame or EOF, then the TCP connection closes;
 //   - Terminate, ping timeout, write failure, TCP loss, grace expiry: drop at once;
 //   - slow consumer: the queue is dropped, a 1013 close frame gets slowConsumerWait to be
 //     written, then drop.
@@ -111,7 +111,7 @@ func (c *Conn) closeSlowConsumerLocked() (startFlush bool) {
 	return c.pushLocked(encodeClose(CloseTryAgainLater, reason))
 }
 
-// onCloseFrame is gorilla's close handler, on the reader goroutine: it records the peer's code
+// onCloseFrame takes the peer's close frame, on the reader goroutine: it records the peer's code
 // and queues the echo (code and reason, like Node's ws) unless we already sent a close frame.
 func (c *Conn) onCloseFrame(code int, reason string) error {
 	c.touch()
@@ -129,16 +129,6 @@ func (c *Conn) onCloseFrame(code int, reason string) error {
 		go c.flush()
 	}
 	return nil
-}
-
-// onCloseSentByGorillaLocked records the close frame gorilla wrote by itself (1002, 1009): our
-// queue is dropped, as nothing may follow a close frame.
-func (c *Conn) onCloseSentByGorillaLocked() {
-	c.closeQueued, c.closeWritten = true, true
-	c.closed.Store(true)
-	clear(c.queue)
-	c.queue, c.queuedBytes = c.queue[:0], 0
-	c.startGraceLocked()
 }
 
 type closeStep int

@@ -97,7 +97,7 @@ func TestMessageTooBig(t *testing.T) {
 		t.Fatalf("got %d bytes", len(m.data))
 	}
 	go cl.WriteMessage(websocket.BinaryMessage, make([]byte, 1<<20))
-	if err := recv(t, p.rec.errs); !errors.Is(err, websocket.ErrReadLimit) {
+	if err := recv(t, p.rec.errs); !errors.Is(err, errTooBig) {
 		t.Fatalf("OnError %v", err)
 	}
 	if got := recv(t, p.rec.closes); got.code != CloseTooBig {

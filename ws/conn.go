@@ -1,13 +1,10 @@
 package ws
 
 import (
-	"bufio"
 	"net"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/gorilla/websocket"
 )
 
 // Handler receives a connection's events. Calls for one Conn come from that Conn's reader
@@ -30,19 +27,17 @@ type Handler interface {
 // blocks on the network.
 type Conn struct {
 	srv         *Server
-	ws          *websocket.Conn // read side only: gorilla never writes for us after the upgrade
 	netConn     net.Conn
 	namespace   string
 	subprotocol string
 	remoteIP    string
 	seq         uint64
 
-	handler Handler        // set by Start, before the reader goroutine exists
-	in      activityReader // the current message's reader, wrapped to count as activity
-	br      *bufio.Reader  // gorilla's buffered reader, reading from input
-	input   input          // see idlewait.go
-	alive   atomic.Bool    // a frame arrived since the sweeper last looked
-	closed  atomic.Bool    // no longer open: sends are dropped; mirrors the state below
+	handler Handler     // set by Start, before the reader goroutine exists
+	input   input       // the reader's socket side (input.go)
+	parser  frameParser // the reader's frame state (frameparser.go)
+	alive   atomic.Bool // a frame arrived since the sweeper last looked
+	closed  atomic.Bool // no longer open: sends are dropped; mirrors the state below
 	value   atomic.Pointer[any]
 
 	// Hub membership, guarded by Hub.mu.

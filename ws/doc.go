@@ -1,6 +1,7 @@
 // Package ws is azote's WebSocket transport: the handshake (through gorilla/websocket), one
-// reader goroutine per connection, a batching writer per connection, size and queue limits, a
-// ping sweeper and the pub/sub hub (namespaces -> topics -> members).
+// reader goroutine per connection with azote's own frame parser, a batching writer per
+// connection, size and queue limits, a ping sweeper and the pub/sub hub (namespaces -> topics ->
+// members).
 //
 // Concurrency in one paragraph: a Conn's Handler is called only from that Conn's reader
 // goroutine, in order, and must not block. Everything else (Send, Publish, Close, the Hub...) is
@@ -9,8 +10,9 @@
 // queued with one writev until the queue is empty. Through a Cork (the JS loop's path) the
 // corking goroutine makes that first write itself, without waiting, and leaves only what the
 // socket did not take to the flush goroutine. An idle connection owns its reader goroutine,
-// parked on a 2 KB stack (see idlewait.go), and nothing else.
+// parked on a 2 KB stack without a buffer (see input.go), and nothing else.
 //
-// Once a connection is upgraded, gorilla's write methods are never called; gorilla only writes
-// by itself when it rejects a frame (1002) or a too-big message (1009), one frame in one Write.
+// gorilla answers the handshake and is then left behind: frames are parsed by frameparser.go
+// and written by writer.go, so every frame the server sends, a 1002 or 1009 close included,
+// goes through the connection's queue.
 package ws

@@ -31,15 +31,9 @@ const (
 	defaultPingInterval   = 30 * time.Second
 	defaultWriteTimeout   = 10 * time.Second
 
-	// readBufferSize is the buffer a reader's wake-up reads into, taken from a pool for the
-	// moment: a burst of small frames arrives in one system call.
-	readBufferSize = 512
-
-	// connReaderSize is gorilla's per-connection buffered reader, which it fills from those
-	// wake-up reads: held for the whole life of an idle connection, so as small as gorilla
-	// accepts (it takes a hijacked reader only over 256 bytes); large messages are read
-	// straight into their own slice.
-	connReaderSize = 288
+	// readBufferSize is the buffer a read goes into, taken from a pool for the moment: a burst
+	// of small frames arrives in one system call.
+	readBufferSize = 4 << 10
 
 	// closeGrace bounds a close handshake: once a close frame was sent or received, or the
 	// conn failed, the TCP connection is dropped after at most this long.

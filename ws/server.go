@@ -38,7 +38,8 @@ func NewServer(opts Options) *Server {
 		log:        opts.Logger,
 		closeGrace: closeGrace,
 		upgrader: websocket.Upgrader{
-			// Zero: gorilla reads through the small buffered reader our hijacker hands it.
+			// Zero: gorilla takes net/http's hijacked reader instead of allocating its own; both
+			// are dropped with gorilla's Conn once the upgrade is done (Conn reads the socket).
 			ReadBufferSize: 0,
 			// A pool, never used since gorilla never writes a message for us, keeps gorilla from
 			// allocating a write buffer per connection.
@@ -69,26 +70,21 @@ func (s *Server) Hub() *Hub { return &s.hub }
 // The returned Conn reads nothing until Start, and the net/http handler should return right away
 // (the conn no longer needs it). A Conn that is never started must be terminated by its owner.
 func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, namespace string) (*Conn, error) {
-	hj := &hijacker{ResponseWriter: w}
-	wsConn, err := s.upgrader.Upgrade(hj, r, canonicalProtocolKey(responseHeader))
+	wsConn, err := s.upgrader.Upgrade(w, r, canonicalProtocolKey(responseHeader))
 	if err != nil {
 		return nil, fmt.Errorf("websocket upgrade %s: %w", r.URL.Path, err)
 	}
+	// gorilla's Conn is left behind: only its handshake is used. It read nothing past the
+	// request (it rejects a client that sent frames before the 101), so no bytes are lost.
 	c := &Conn{
 		srv:         s,
-		ws:          wsConn,
 		netConn:     wsConn.NetConn(),
 		namespace:   namespace,
 		subprotocol: wsConn.Subprotocol(),
 		remoteIP:    hostOnly(r.RemoteAddr),
 		seq:         s.seq.Add(1),
 	}
-	c.in.conn = c
-	c.attachInput(hj.br)
-	wsConn.SetReadLimit(s.opts.MaxMessageSize)
-	wsConn.SetCloseHandler(c.onCloseFrame)
-	wsConn.SetPingHandler(c.onPing)
-	wsConn.SetPongHandler(c.onPong)
+	c.attachInput()
 	return c, nil
 }
 

@@ -7,9 +7,9 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// TestIdleConnsKeepSmallStacks checks that a conn waiting for input, after its reader has been
-// through gorilla's deep read path, lets the garbage collector shrink its goroutine's stack to
-// the 2 KB minimum (4 KB when the reader parks inside gorilla).
+// TestIdleConnsKeepSmallStacks checks that a conn waiting for input, after its reader has
+// delivered a message, lets the garbage collector shrink its goroutine's stack to the 2 KB
+// minimum.
 func TestIdleConnsKeepSmallStacks(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector's instrumented frames need bigger stacks")

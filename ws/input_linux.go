@@ -2,8 +2,8 @@ package ws
 
 import "golang.org/x/sys/unix"
 
-// shallowWait: readers wait for input through the socket's RawConn (see idlewait.go).
-const shallowWait = true
+// rawSocketReads: readers read through the socket's RawConn (see input.go).
+const rawSocketReads = true
 
 // readFD reads with recvfrom rather than read: same effect on a socket, without the file
 // layer's bookkeeping.

@@ -4,7 +4,7 @@ package ws
 
 import "syscall"
 
-// shallowWait: readers wait for input through the socket's RawConn (see idlewait.go).
-const shallowWait = true
+// rawSocketReads: readers read through the socket's RawConn (see input.go).
+const rawSocketReads = true
 
 func readFD(fd uintptr, p []byte) (int, error) { return syscall.Read(int(fd), p) }

@@ -4,7 +4,7 @@ package ws
 
 import "errors"
 
-// shallowWait is off where sockets are not plain file descriptors: readers wait in gorilla.
-const shallowWait = false
+// rawSocketReads is off where sockets are not plain file descriptors: readers use Read.
+const rawSocketReads = false
 
 func readFD(uintptr, []byte) (int, error) { return 0, errors.ErrUnsupported }
