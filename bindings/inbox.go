@@ -8,9 +8,10 @@ import (
 	"github.com/azote-dev/azote/ws"
 )
 
-// inbox carries connection events from the reader goroutines to the loop. Readers append; one
-// loop job drains everything pending, so a busy loop pays one hand-off per batch instead of one
-// per message, and a connection's events keep their order (messages, then error, then close).
+// inbox carries connection events from the ws reader (its poller) to the loop. The reader
+// appends; one loop job drains everything pending, so a busy loop pays one hand-off per batch
+// instead of one per message, and a connection's events keep their order (messages, then
+// error, then close).
 type inbox struct {
 	mu        sync.Mutex
 	items     []connEvent

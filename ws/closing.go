@@ -69,6 +69,9 @@ func (c *Conn) drop(code int, reason string) {
 	c.mu.Unlock()
 
 	c.netConn.Close()
+	if c.polled.Load() {
+		c.srv.poller.closedConn(c)
+	}
 	for _, w := range waiters {
 		w.fn()
 	}
@@ -111,7 +114,7 @@ func (c *Conn) closeSlowConsumerLocked() (startFlush bool) {
 	return c.pushLocked(encodeClose(CloseTryAgainLater, reason))
 }
 
-// onCloseFrame takes the peer's close frame, on the reader goroutine: it records the peer's code
+// onCloseFrame takes the peer's close frame, on the conn's reader: it records the peer's code
 // and queues the echo (code and reason, like Node's ws) unless we already sent a close frame.
 func (c *Conn) onCloseFrame(code int, reason string) error {
 	c.touch()

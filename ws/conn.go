@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// Handler receives a connection's events. Calls for one Conn come from that Conn's reader
-// goroutine, one at a time, in order; OnClose is called exactly once, last, after the conn left
-// the hub. Implementations must not block (they hand work to the JS event loop).
+// Handler receives a connection's events. Calls for one Conn come from that Conn's reader (the
+// Server's poller, or a reader goroutine where there is none), one at a time, in order; OnClose
+// is called exactly once, last, after the conn left the hub. Implementations must not block
+// (they hand work to the JS event loop): the poller reads every conn of the Server.
 type Handler interface {
 	// OnMessage delivers one complete message; data is owned by the callee. Text messages are
 	// valid UTF-8.
@@ -33,10 +34,11 @@ type Conn struct {
 	remoteIP    string
 	seq         uint64
 
-	handler Handler     // set by Start, before the reader goroutine exists
+	handler Handler     // set by Start, before the reader exists
 	input   input       // the reader's socket side (input.go)
 	parser  frameParser // the reader's frame state (frameparser.go)
 	alive   atomic.Bool // a frame arrived since the sweeper last looked
+	polled  atomic.Bool // the server's poller reads the conn (see poller_linux.go)
 	closed  atomic.Bool // no longer open: sends are dropped; mirrors the state below
 	value   atomic.Pointer[any]
 
@@ -78,8 +80,8 @@ type Conn struct {
 }
 
 // Start joins the hub (so the conn appears in Peers and receives publishes for the topics it
-// subscribed) and starts the reader goroutine, which delivers h's events until OnClose. Calls
-// after the first are ignored.
+// subscribed) and hands the conn to its reader (the poller, or a new reader goroutine), which
+// delivers h's events until OnClose. Calls after the first are ignored.
 func (c *Conn) Start(h Handler) {
 	c.mu.Lock()
 	if c.started {
@@ -91,6 +93,13 @@ func (c *Conn) Start(h Handler) {
 	c.handler = h
 	c.alive.Store(true)
 	c.srv.hub.join(c)
+	if p := c.srv.poller; p != nil && c.input.raw != nil {
+		c.input.readOnce = c.input.readOnceFD
+		if p.add(c) == nil {
+			return
+		}
+	}
+	c.input.wake = c.input.readReady
 	go c.readLoop()
 }
 

@@ -93,18 +93,22 @@ func (c *Conn) consume(p []byte) error {
 }
 
 // directSpace returns where the next read may go straight into the message being received
-// (a big data frame is in progress), or nil.
+// (a big data frame is in progress), or nil. The message's slice grows with what arrives, not
+// with what the header announced: a peer that announces 16 MB and sends a trickle gets no
+// 16 MB buffer.
 func (r *frameParser) directSpace() []byte {
 	if !r.inFrame || r.op >= opClose || r.remain < directReadMin {
 		return nil
 	}
 	// parseHeader bounded remain by the size limit, so it fits an int.
-	if need := len(r.msg) + int(r.remain); cap(r.msg) < need {
-		grown := make([]byte, len(r.msg), need)
+	remain := int(r.remain)
+	if cap(r.msg)-len(r.msg) < directReadMin {
+		grow := min(remain, max(len(r.msg), 64<<10))
+		grown := make([]byte, len(r.msg), len(r.msg)+grow)
 		copy(grown, r.msg)
 		r.msg = grown
 	}
-	return r.msg[len(r.msg) : len(r.msg)+int(r.remain)]
+	return r.msg[len(r.msg):min(cap(r.msg), len(r.msg)+remain)]
 }
 
 // consumeDirect takes the n bytes a read put into directSpace.

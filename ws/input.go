@@ -16,10 +16,14 @@ import (
 // readPool holds the buffers reads go into; a burst of small frames arrives in one read.
 var readPool = sync.Pool{New: func() any { b := make([]byte, readBufferSize); return &b }}
 
-// input is a conn's socket side of reading. Only the conn's reader uses it.
+// input is a conn's socket side of reading. Only the conn's reader (its goroutine, or the
+// poller) uses it.
 type input struct {
-	raw  syscall.RawConn       // nil when the conn is not a socket: plain blocking reads then
-	wake func(fd uintptr) bool // the raw read callback, made once per conn
+	raw      syscall.RawConn       // nil when the conn is not a socket: plain blocking reads then
+	wake     func(fd uintptr) bool // the reader goroutine's raw read callback, made once per conn
+	readOnce func(fd uintptr)      // the poller's, instead
+	slot     int32                 // the conn's slot in the poller
+	state    readState             // the poller's progress with the conn
 
 	// Between read and its callback:
 	into []byte  // where the read goes; nil for a pooled buffer
@@ -28,9 +32,16 @@ type input struct {
 	err  error
 }
 
+type readState uint8
+
+const (
+	reading   readState = iota
+	lingering           // the conn ended on a peer error: input is discarded until EOF
+	readEnded
+)
+
 // attachInput prepares the conn's reads.
 func (c *Conn) attachInput() {
-	c.input.wake = c.input.readReady
 	if sc, ok := c.netConn.(syscall.Conn); ok && rawSocketReads {
 		if raw, err := sc.SyscallConn(); err == nil {
 			c.input.raw = raw
@@ -84,7 +95,7 @@ func (in *input) readReady(fd uintptr) bool {
 			}
 			return false
 		case err != nil:
-			in.err = &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("recvfrom", err)}
+			in.err = socketError(err)
 		case n == 0:
 			in.err = io.EOF
 		default:
@@ -96,4 +107,42 @@ func (in *input) readReady(fd uintptr) bool {
 		}
 		return true
 	}
+}
+
+// readNow reads what the socket has without waiting: 0 and no error when it has nothing.
+// The poller only.
+func (c *Conn) readNow(into []byte) (int, error) {
+	in := &c.input
+	in.into = into
+	if err := in.raw.Control(in.readOnce); err != nil {
+		in.into = nil
+		return 0, err // closed under us
+	}
+	n, err := in.n, in.err
+	in.into, in.n, in.err = nil, 0, nil
+	return n, err
+}
+
+// readOnceFD is the Control callback of readNow.
+func (in *input) readOnceFD(fd uintptr) {
+	for {
+		n, err := readFD(fd, in.into)
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err == syscall.EAGAIN:
+		case err != nil:
+			in.err = socketError(err)
+		case n == 0:
+			in.err = io.EOF
+		default:
+			in.n = n
+		}
+		return
+	}
+}
+
+// socketError wraps a failed raw read like net.Conn's Read would.
+func socketError(err error) error {
+	return &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("recvfrom", err)}
 }

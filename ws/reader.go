@@ -15,26 +15,91 @@ func (c *Conn) touch() {
 	}
 }
 
-// readLoop is the conn's reader goroutine: it delivers messages until the conn ends, then
-// leaves the hub, delivers OnClose and, after a close we started because of a peer error, reads
+// readLoop is the conn's reader goroutine where no poller reads it: it delivers messages until
+// the conn ends, then its end, then, after a close we started because of a peer error, reads
 // and discards until the peer hangs up or the grace period ends.
 func (c *Conn) readLoop() {
-	err := c.readMessages()
+	if c.end(c.readMessages()) {
+		// Reading until EOF instead of closing now keeps the kernel from answering the peer's
+		// unread bytes with a reset, which could destroy our close frame before it is read.
+		io.Copy(io.Discard, c.netConn)
+		c.lingerDone()
+	}
+}
+
+// end delivers the conn's last events once its reading stopped on err: OnError when the peer
+// broke a rule, the hub's leave, OnClose. It reports whether to linger (see readLoop).
+func (c *Conn) end(err error) (linger bool) {
 	code, reason, report, linger := c.conclude(err)
 	if report != nil {
 		c.handler.OnError(c, report)
 	}
 	c.srv.hub.leave(c)
 	c.handler.OnClose(c, code, reason)
-	if linger {
-		// Reading until EOF instead of closing now keeps the kernel from answering the peer's
-		// unread bytes with a reset, which could destroy our close frame before it is read.
-		io.Copy(io.Discard, c.netConn)
-		c.mu.Lock()
-		c.readerDone = true
-		c.mu.Unlock()
-		c.drop(CloseAbnormal, "")
+	return linger
+}
+
+func (c *Conn) lingerDone() {
+	c.mu.Lock()
+	c.readerDone = true
+	c.mu.Unlock()
+	c.drop(CloseAbnormal, "")
+}
+
+// pollInput is the poller's turn with a readable conn: one read, and what it completes is
+// delivered. It reports whether reading the conn is over (the poller then forgets it).
+func (c *Conn) pollInput(buf []byte) (over bool) {
+	in := &c.input
+	switch in.state {
+	case readEnded:
+		return true
+	case lingering:
+		if _, err := c.readNow(buf); err == nil {
+			return false // discarded, or nothing there
+		}
+		in.state = readEnded
+		c.lingerDone()
+		return true
 	}
+	into := c.parser.directSpace()
+	direct := into != nil
+	if !direct {
+		into = buf
+	}
+	n, err := c.readNow(into)
+	if err == nil {
+		if n == 0 {
+			return false
+		}
+		if direct {
+			err = c.consumeDirect(n)
+		} else {
+			err = c.consume(into[:n])
+		}
+		if err == nil {
+			return false
+		}
+	}
+	if c.end(err) {
+		in.state = lingering
+		return false
+	}
+	in.state = readEnded
+	return true
+}
+
+// pollClosed is the poller's turn with a conn whose socket another goroutine closed (no event
+// comes from a closed socket). It reports true: reading the conn is over.
+func (c *Conn) pollClosed() bool {
+	switch c.input.state {
+	case reading:
+		c.input.state = readEnded
+		c.end(net.ErrClosed)
+	case lingering:
+		c.input.state = readEnded
+		c.lingerDone()
+	}
+	return true
 }
 
 func (c *Conn) readMessages() error {

@@ -21,6 +21,7 @@ type Server struct {
 	upgrader websocket.Upgrader
 	hub      Hub
 	seq      atomic.Uint64
+	poller   *poller // reads every conn (Linux); nil: a reader goroutine per conn
 
 	// closeGrace is a field so tests can shorten the close handshake bound.
 	closeGrace time.Duration
@@ -51,6 +52,11 @@ func NewServer(opts Options) *Server {
 		stopSweeper: make(chan struct{}),
 		sweeperDone: make(chan struct{}),
 	}
+	p, err := newPoller(s.log.Warn)
+	if err != nil {
+		s.log.Warn("ws: no poller, a reader goroutine per connection instead", "err", err)
+	}
+	s.poller = p
 	if opts.PingInterval > 0 {
 		go s.sweep(opts.PingInterval)
 	} else {
@@ -89,11 +95,15 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 }
 
 // Close stops the ping sweeper and waits for it to exit. Conns are left alone: closing them
-// (for example with 1001 on shutdown) is the owner's decision.
+// (for example with 1001 on shutdown) is the owner's decision; the poller that reads them stops
+// once the last one has ended, and conns started after Close get a reader goroutine each.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		if s.opts.PingInterval > 0 {
 			close(s.stopSweeper)
+		}
+		if s.poller != nil {
+			s.poller.stop()
 		}
 	})
 	<-s.sweeperDone
