@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/eventloop"
 )
 
 // DefaultHandlerTimeout is how long one JavaScript call may run before it is interrupted.
@@ -31,12 +30,14 @@ type Options struct {
 	HandlerTimeout time.Duration
 	// Logger receives console output, unhandled rejections and errors. Nil means slog.Default().
 	Logger *slog.Logger
+	// Waiter is how the loop waits when it has no job (see Waiter). Nil means a channel.
+	Waiter Waiter
 }
 
 // Generation is one loaded app: one goja runtime and its event loop. All JavaScript of the
 // generation runs on that loop, in the order the work was handed to it.
 type Generation struct {
-	loop    *eventloop.EventLoop
+	loop    *loop
 	vm      *goja.Runtime // loop goroutine only
 	log     *slog.Logger
 	timeout time.Duration
@@ -61,14 +62,14 @@ func New(opts Options) (*Generation, error) {
 		opts.Logger = slog.Default()
 	}
 	g := &Generation{
-		loop:    eventloop.NewEventLoop(eventloop.EnableConsole(false)),
+		loop:    newLoop(opts.Waiter),
 		log:     opts.Logger,
 		timeout: opts.HandlerTimeout,
 	}
+	g.vm = g.loop.vm
 	g.ctx, g.cancel = context.WithCancel(context.Background())
-	g.loop.Start()
+	g.loop.start()
 	err := g.Sync(func(vm *goja.Runtime) error {
-		g.vm = vm
 		vm.SetPromiseRejectionTracker(g.trackRejection)
 		g.timers.install(g, vm)
 		return installConsole(vm, g.log)
@@ -92,15 +93,15 @@ func (g *Generation) Run(fn func(vm *goja.Runtime)) bool {
 	if g.released.Load() {
 		return false
 	}
-	return g.loop.RunOnLoop(func(vm *goja.Runtime) { g.job(vm, fn) })
+	return g.loop.post(func() { g.job(g.vm, fn) })
 }
 
 // Sync runs fn on the loop and waits for it. It must not be called from the loop.
 func (g *Generation) Sync(fn func(vm *goja.Runtime) error) error {
 	done := make(chan error, 1)
-	ok := g.loop.RunOnLoop(func(vm *goja.Runtime) {
+	ok := g.loop.post(func() {
 		var err error
-		g.job(vm, func(vm *goja.Runtime) { err = fn(vm) })
+		g.job(g.vm, func(vm *goja.Runtime) { err = fn(vm) })
 		done <- err
 	})
 	if !ok {
@@ -169,7 +170,7 @@ func (g *Generation) Release() {
 		g.released.Store(true)
 		g.cancel()
 		g.watchdog.stop()
-		g.loop.Terminate()
+		g.loop.stop(g.timers.stopAll)
 	})
 }
 

@@ -5,13 +5,12 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/eventloop"
 )
 
-// timers implements setTimeout, setInterval, setImmediate and their clear functions on top of
-// the goja_nodejs loop, so that every callback runs inside a guarded loop job (watchdog, errors
-// logged with their stack) instead of the loop's bare call that drops exceptions.
-// All fields are touched on the loop goroutine only.
+// timers implements setTimeout, setInterval, setImmediate and their clear functions: a Go timer
+// per JavaScript timer hands the callback to the loop, where it runs inside a guarded loop job
+// (watchdog, errors logged with their stack). An interval is re-armed after each callback, like
+// Node's. All fields are touched on the loop goroutine only.
 type timers struct {
 	g      *Generation
 	nextID int64
@@ -27,8 +26,7 @@ type timer struct {
 	repeat    bool
 	cancelled bool
 	armed     int // bumped by every arm, so a fire queued before a refresh is ignored
-	timeout   *eventloop.Timer
-	interval  *eventloop.Interval
+	clock     *time.Timer
 }
 
 // timeoutClass gives JavaScript Node's Timeout object: a handle with ref/unref/hasRef/refresh/
@@ -121,22 +119,20 @@ func (t *timers) arm(tm *timer) {
 	tm.armed++
 	armed := tm.armed
 	fire := func(*goja.Runtime) {
-		t.g.job(t.g.vm, func(*goja.Runtime) {
-			if tm.armed == armed {
-				t.fire(tm)
-			}
-		})
+		if tm.armed != armed {
+			return
+		}
+		t.fire(tm)
+		if tm.repeat && !tm.cancelled && tm.armed == armed {
+			t.arm(tm)
+		}
 	}
-	if tm.repeat {
-		tm.interval = t.g.loop.SetInterval(fire, tm.delay)
-	} else {
-		tm.timeout = t.g.loop.SetTimeout(fire, tm.delay)
-	}
+	tm.clock = time.AfterFunc(tm.delay, func() { t.g.Run(fire) })
 }
 
 func (t *timers) immediate(vm *goja.Runtime, call goja.FunctionCall) goja.Value {
 	tm := t.add(vm, call, 1)
-	t.g.loop.RunOnLoop(func(*goja.Runtime) { t.g.job(t.g.vm, func(*goja.Runtime) { t.fire(tm) }) })
+	t.g.Run(func(*goja.Runtime) { t.fire(tm) })
 	return t.handle(tm.id)
 }
 
@@ -172,11 +168,8 @@ func (t *timers) clearID(id int64) {
 	}
 	tm.cancelled = true
 	delete(t.active, id)
-	if tm.timeout != nil {
-		t.g.loop.ClearTimeout(tm.timeout)
-	}
-	if tm.interval != nil {
-		t.g.loop.ClearInterval(tm.interval)
+	if tm.clock != nil {
+		tm.clock.Stop()
 	}
 }
 
@@ -186,13 +179,22 @@ func (t *timers) refresh(id int64) {
 	if !ok || tm.cancelled {
 		return
 	}
-	if tm.timeout != nil {
-		t.g.loop.ClearTimeout(tm.timeout)
-	}
-	if tm.interval != nil {
-		t.g.loop.ClearInterval(tm.interval)
+	if tm.clock != nil {
+		tm.clock.Stop()
 	}
 	t.arm(tm)
+}
+
+// stopAll cancels every timer, when the loop stops: nothing of the generation stays reachable
+// from Go's timers.
+func (t *timers) stopAll() {
+	for id, tm := range t.active {
+		tm.cancelled = true
+		if tm.clock != nil {
+			tm.clock.Stop()
+		}
+		delete(t.active, id)
+	}
 }
 
 // count is the number of live timers (for leak checks in tests).
