@@ -184,7 +184,7 @@ func (s *Server) retire(g *generation, code int, reason string) {
 	}
 	// Let the close hooks and onClosed callbacks queued by the last connections run.
 	g.engine.Sync(func(*goja.Runtime) error { return nil })
-	g.engine.Release()
+	g.release()
 }
 
 var sourcePosition = regexp.MustCompile(`([\w.@\[\]()/-]+\.(?:ts|mts|cts|tsx|js|mjs|cjs|jsx)):(\d+):(\d+)`)

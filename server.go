@@ -86,6 +86,7 @@ type generation struct {
 	config *appConfig
 	table  *loader.Table
 	engine *engine.Generation
+	poller *ws.Poller // the loop's idle wait, reading the generation's WebSocket conns; may be nil
 	js     *bindings.App
 	public *static.Files // nil when the app has no public/ folder
 
@@ -196,16 +197,27 @@ func (s *Server) scan(dir string, cfg *appConfig) (*loader.App, error) {
 // load starts a generation on a bundle: a runtime, the bindings, the route table and the
 // public folder.
 func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*generation, error) {
-	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log})
+	g := &generation{app: app, config: cfg, table: loader.NewTable(app.Routes)}
+	// The loop waits in a poller that reads the generation's WebSocket conns, so a message goes
+	// from its socket to its hook on the loop goroutine. Without one (not Linux), the ws server
+	// reads them.
+	var waiter engine.Waiter
+	if p, err := ws.NewPoller(s.log); err == nil {
+		g.poller, waiter = p, p
+	}
+	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter})
 	if err != nil {
+		g.release()
 		return nil, err
 	}
+	g.engine = eng
 	routes := make([]bindings.Route, len(app.Routes))
 	for i, r := range app.Routes {
 		routes[i] = bindings.Route{File: r.File}
 	}
 	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
 		WS:            s.ws,
+		Poller:        g.poller,
 		Dev:           s.opts.Dev,
 		Dir:           app.Dir,
 		MaxBodyBytes:  s.opts.MaxBodyBytes,
@@ -215,17 +227,27 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 		TrustForwardedFor: s.opts.TrustForwardedFor,
 	})
 	if err != nil {
-		eng.Release()
+		g.release()
 		return nil, err
 	}
-	g := &generation{app: app, config: cfg, table: loader.NewTable(app.Routes), engine: eng, js: js}
+	g.js = js
 	if app.PublicDir != "" {
 		if g.public, err = static.New(app.PublicDir); err != nil {
-			eng.Release()
+			g.release()
 			return nil, err
 		}
 	}
 	return g, nil
+}
+
+// release stops the generation's runtime, then its poller (which drops any conn still in it).
+func (g *generation) release() {
+	if g.engine != nil {
+		g.engine.Release()
+	}
+	if g.poller != nil {
+		g.poller.Close()
+	}
 }
 
 // Routes is the current route table, in scan order.

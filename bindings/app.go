@@ -39,6 +39,9 @@ var (
 // Options is what one generation's bindings need from the server.
 type Options struct {
 	WS *ws.Server
+	// Poller, when not nil, is the generation loop's Waiter: the generation's conns are started
+	// on it, so their hooks are called without a goroutine switch. Nil: WS reads them.
+	Poller *ws.Poller
 	// Dev shows error messages and stacks in HTTP 500 answers and reads the app's .env.
 	Dev bool
 	// Dir is the app folder (for its .env file).

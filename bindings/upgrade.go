@@ -106,7 +106,7 @@ func (a *App) accept(w http.ResponseWriter, r *http.Request, up *pendingUpgrade)
 		p := a.newPeer(vm, up, conn)
 		conn.SetValue(p)
 		a.track(p)
-		conn.Start(a)
+		conn.StartOn(a.opts.Poller, a)
 		if p.onOpen != nil {
 			a.callHook(vm, p, "open", p.onOpen, p.object())
 		}

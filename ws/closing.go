@@ -70,7 +70,7 @@ func (c *Conn) drop(code int, reason string) {
 
 	c.netConn.Close()
 	if c.polled.Load() {
-		c.srv.poller.closedConn(c)
+		c.poller.closedConn(c)
 	}
 	for _, w := range waiters {
 		w.fn()

@@ -38,7 +38,8 @@ type Conn struct {
 	input   input       // the reader's socket side (input.go)
 	parser  frameParser // the reader's frame state (frameparser.go)
 	alive   atomic.Bool // a frame arrived since the sweeper last looked
-	polled  atomic.Bool // the server's poller reads the conn (see poller_linux.go)
+	polled  atomic.Bool // poller reads the conn (see poller_linux.go)
+	poller  *Poller     // set before polled
 	closed  atomic.Bool // no longer open: sends are dropped; mirrors the state below
 	value   atomic.Pointer[any]
 
@@ -82,7 +83,12 @@ type Conn struct {
 // Start joins the hub (so the conn appears in Peers and receives publishes for the topics it
 // subscribed) and hands the conn to its reader (the poller, or a new reader goroutine), which
 // delivers h's events until OnClose. Calls after the first are ignored.
-func (c *Conn) Start(h Handler) {
+func (c *Conn) Start(h Handler) { c.StartOn(nil, h) }
+
+// StartOn is Start with the conn read by p, whose Wait runs on the caller's event loop: the
+// Handler is then called on that loop's goroutine (see Poller). With p nil, or closed, it is
+// Start.
+func (c *Conn) StartOn(p *Poller, h Handler) {
 	c.mu.Lock()
 	if c.started {
 		c.mu.Unlock()
@@ -93,10 +99,12 @@ func (c *Conn) Start(h Handler) {
 	c.handler = h
 	c.alive.Store(true)
 	c.srv.hub.join(c)
-	if p := c.srv.poller; p != nil && c.input.raw != nil {
+	if c.input.raw != nil {
 		c.input.readOnce = c.input.readOnceFD
-		if p.add(c) == nil {
-			return
+		for _, p := range [...]*Poller{p, c.srv.poller} {
+			if p != nil && p.add(c) == nil {
+				return
+			}
 		}
 	}
 	c.input.wake = c.input.readReady

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -90,6 +91,8 @@ type harness struct {
 	web   *httptest.Server
 	peers chan peer
 	logs  *syncBuffer
+	// poller, when set, is where new conns are started (StartOn) instead of the server's.
+	poller atomic.Pointer[Poller]
 }
 
 // newHarness serves upgrades on every path (the path is the namespace). A "proto" query
@@ -111,7 +114,7 @@ func newHarness(t testing.TB, opts Options) *harness {
 			return
 		}
 		rec := newRecorder(t)
-		c.Start(rec)
+		c.StartOn(h.poller.Load(), rec)
 		h.peers <- peer{c, rec}
 	}))
 	t.Cleanup(func() {

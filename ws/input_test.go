@@ -54,14 +54,14 @@ func TestReaderGoroutine(t *testing.T) {
 	h := newHarness(t, Options{MaxMessageSize: 1 << 20})
 	if h.srv.poller != nil {
 		h.srv.poller.stop() // no conn yet: it exits, and conns fall back to goroutines
-		<-h.srv.poller.done
+		<-h.srv.pollerDone
 	}
-	before := runtime.NumGoroutine()
 	cl, p := h.dial("/goroutine")
 	if p.conn.polled.Load() {
 		t.Fatal("conn polled by a stopped poller")
 	}
-	if runtime.NumGoroutine() <= before {
+	stacks := make([]byte, 1<<20)
+	if !bytes.Contains(stacks[:runtime.Stack(stacks, true)], []byte("ws.(*Conn).readLoop")) {
 		t.Fatal("no reader goroutine")
 	}
 	big := make([]byte, 300<<10)

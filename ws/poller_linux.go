@@ -3,50 +3,59 @@ package ws
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sys/unix"
 )
 
-// poller reads every conn of a Server from one goroutine, the way Node and Bun do: one epoll
-// set holds the sockets, one wait reports all those with input, and each gets one read. A
-// conn therefore costs no goroutine (and no stack) of its own, a burst of messages across many
-// conns is read in one wake-up, and the read that finds a socket empty, which Go's per-conn
-// reads need before they park, never happens.
+// Poller reads a set of conns from one goroutine, the way Node and Bun do: one epoll set holds
+// the sockets, one wait reports all those with input, and each gets one read. A conn therefore
+// costs no goroutine (and no stack) of its own, a burst of messages across many conns is read
+// in one wake-up, and the read that finds a socket empty, which Go's per-conn reads need before
+// they park, never happens.
 //
-// The epoll set's own descriptor is watched by Go's poller, so the poller goroutine parks like
-// any network wait instead of blocking a thread in epoll_wait. The sockets stay registered with
-// Go's poller too (their writes go through it); they are read with RawConn.Control, which
-// keeps a socket's descriptor from being closed and reused during the read.
+// A Poller runs in one of two ways. A JavaScript event loop runs it as its idle wait (Wait and
+// Wake make it an engine.Waiter): the conns started on it with StartOn are read on the loop
+// goroutine itself, and a message reaches its hook without a goroutine switch. The Server runs
+// one of its own on a goroutine for conns started with Start.
 //
-// A socket closed by another goroutine (Terminate, a ping timeout, the end of a close
-// handshake) leaves the epoll set without an event, so drop tells the poller through an
-// eventfd, and the poller delivers the conn's end.
-type poller struct {
-	log    func(msg string, args ...any)
-	epfd   int      // open until the poller stops, which needs no conn left in it
+// The epoll set's own descriptor is watched by Go's poller, so Wait parks like any network wait
+// instead of blocking a thread in epoll_wait. The sockets stay registered with Go's poller too
+// (their writes go through it); they are read with RawConn.Control, which keeps a socket's
+// descriptor from being closed and reused during the read. A socket closed by another goroutine
+// (Terminate, a ping timeout, the end of a close handshake) leaves the epoll set without an
+// event, so drop tells the Poller through an eventfd, and the Poller delivers the conn's end.
+//
+// Wait must be called from one goroutine at a time; Wake, and Start/StartOn of conns, from any.
+type Poller struct {
+	log    *slog.Logger
+	epfd   int      // open until Close
 	file   *os.File // epfd, watched by Go's poller
 	raw    syscall.RawConn
-	wakeFD int // eventfd in the set: drop and stop wake the poller through it
+	wakeFD int // eventfd in the set: Wake, drop and Close signal through it
 
-	// Poller goroutine only:
+	// The goroutine in Wait only:
 	events []unix.EpollEvent
 	batch  []*Conn
 	buf    []byte // every read goes here first; messages are copied out
+
+	pending atomic.Bool // Wake was called since Wait(true) last returned
+	parked  atomic.Bool // Wait(true) sleeps until the set has input: Wake must signal
 
 	mu       sync.Mutex
 	slots    []*Conn // conns by slot, which epoll events carry with the conn's Seq
 	free     []int32
 	count    int     // conns in slots
-	closed   []*Conn // dropped conns whose end the poller has not delivered yet
-	stopping bool
-	exited   bool // wakeFD is closed
-	done     chan struct{}
+	closed   []*Conn // dropped conns whose end the Poller has not delivered yet
+	stopping bool    // the Server's own poller: exit once no conn is left
+	exited   bool    // Close ran: the descriptors are closed
 }
 
-// pollerReadSize is the poller's one read buffer: a read takes whatever a socket has up to it.
+// pollerReadSize is a Poller's one read buffer: a read takes whatever a socket has up to it.
 const pollerReadSize = 64 << 10
 
 // wakeSlot tags the eventfd's events.
@@ -54,7 +63,11 @@ const wakeSlot = -1
 
 var errPollerStopped = errors.New("ws: poller stopped")
 
-func newPoller(log func(string, ...any)) (*poller, error) {
+// NewPoller makes a Poller; log receives what goes wrong with it. Close releases it.
+func NewPoller(log *slog.Logger) (*Poller, error) {
+	if log == nil {
+		log = slog.Default()
+	}
 	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
 	if err != nil {
 		return nil, fmt.Errorf("epoll_create1: %w", err)
@@ -64,26 +77,25 @@ func newPoller(log func(string, ...any)) (*poller, error) {
 		unix.Close(epfd)
 		return nil, fmt.Errorf("eventfd: %w", err)
 	}
-	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: wakeSlot}
-	if err := unix.EpollCtl(epfd, unix.EPOLL_CTL_ADD, wakeFD, &ev); err != nil {
+	fail := func(what string, err error) (*Poller, error) {
 		unix.Close(epfd)
 		unix.Close(wakeFD)
-		return nil, fmt.Errorf("epoll_ctl eventfd: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: wakeSlot}
+	if err := unix.EpollCtl(epfd, unix.EPOLL_CTL_ADD, wakeFD, &ev); err != nil {
+		return fail("epoll_ctl eventfd", err)
 	}
 	// A non-blocking descriptor makes os.NewFile register it with Go's poller.
 	if err := unix.SetNonblock(epfd, true); err != nil {
-		unix.Close(epfd)
-		unix.Close(wakeFD)
-		return nil, fmt.Errorf("epoll non-blocking: %w", err)
+		return fail("epoll non-blocking", err)
 	}
 	file := os.NewFile(uintptr(epfd), "ws-epoll")
 	raw, err := file.SyscallConn()
 	if err != nil {
-		file.Close()
-		unix.Close(wakeFD)
-		return nil, fmt.Errorf("epoll raw conn: %w", err)
+		return fail("epoll raw conn", err)
 	}
-	p := &poller{
+	return &Poller{
 		log:    log,
 		epfd:   epfd,
 		file:   file,
@@ -92,48 +104,81 @@ func newPoller(log func(string, ...any)) (*poller, error) {
 		events: make([]unix.EpollEvent, 256),
 		batch:  make([]*Conn, 256),
 		buf:    make([]byte, pollerReadSize),
-		done:   make(chan struct{}),
-	}
-	go p.run()
-	return p, nil
+	}, nil
 }
 
-func (p *poller) run() {
-	defer close(p.done)
-	err := p.raw.Read(p.drain) // returns once drain reports the poller stopped
-	if err != nil {
-		p.log("ws: poller stopped", "err", err)
+// Wait reads and delivers the input of the Poller's conns. With block, it returns once Wake
+// has been called (at once if it was since the last return), parking while nothing happens;
+// without, it takes one round of what is already there and returns.
+func (p *Poller) Wait(block bool) {
+	if !block {
+		p.round(p.epfd)
+		return
 	}
-	p.file.Close()
-	p.mu.Lock()
-	p.exited = true
-	unix.Close(p.wakeFD)
-	p.mu.Unlock()
+	if err := p.raw.Read(p.waitReady); err != nil {
+		p.log.Warn("ws: poller wait failed", "err", err)
+	}
 }
 
-// drain is the raw read callback on the epoll descriptor: it handles events until none is
-// left, then parks (false) until the set has input again. It returns true once stopped.
-func (p *poller) drain(epfd uintptr) bool {
+// waitReady is Wait's raw read callback on the epoll descriptor: false parks until the set has
+// input (or Wake signals), true returns from Wait.
+func (p *Poller) waitReady(epfd uintptr) bool {
+	p.parked.Store(false)
 	for {
-		n, err := unix.EpollWait(int(epfd), p.events, 0)
+		n, err := p.round(int(epfd))
+		if err != nil {
+			p.log.Warn("ws: epoll_wait failed", "err", err)
+			return true
+		}
+		if p.pending.Swap(false) {
+			return true
+		}
+		if n > 0 {
+			continue
+		}
+		// Wake checks parked after setting pending: one of the two sees the other.
+		p.parked.Store(true)
+		if p.pending.Swap(false) {
+			p.parked.Store(false)
+			return true
+		}
+		return false
+	}
+}
+
+// round takes one epoll_wait's worth of events without waiting and handles them.
+func (p *Poller) round(epfd int) (int, error) {
+	for {
+		n, err := unix.EpollWait(epfd, p.events, 0)
 		if err == unix.EINTR {
 			continue
 		}
-		if err != nil {
-			p.log("ws: epoll_wait failed", "err", err)
-			return true
+		if n > 0 {
+			p.handle(p.events[:n])
 		}
-		if n == 0 {
-			p.mu.Lock()
-			done := p.stopping && p.count == 0
-			p.mu.Unlock()
-			return done
-		}
-		p.handle(p.events[:n])
+		return n, err
 	}
 }
 
-func (p *poller) handle(events []unix.EpollEvent) {
+// Wake makes a blocked Wait return, or the next one return at once.
+func (p *Poller) Wake() {
+	p.pending.Store(true)
+	if p.parked.Load() {
+		p.mu.Lock()
+		p.signalLocked()
+		p.mu.Unlock()
+	}
+}
+
+// signalLocked makes the epoll set readable; under mu, so that wakeFD is still open.
+func (p *Poller) signalLocked() {
+	if !p.exited {
+		one := [8]byte{1}
+		unix.Write(p.wakeFD, one[:])
+	}
+}
+
+func (p *Poller) handle(events []unix.EpollEvent) {
 	woken := false
 	p.mu.Lock()
 	for i, ev := range events {
@@ -169,11 +214,11 @@ func (p *poller) handle(events []unix.EpollEvent) {
 	}
 }
 
-// add registers c's socket; from then on the poller delivers c's events. It fails once the
-// poller is stopping.
-func (p *poller) add(c *Conn) error {
+// add registers c's socket; from then on the Poller delivers c's events. It fails once the
+// Poller is stopping or closed.
+func (p *Poller) add(c *Conn) error {
 	p.mu.Lock()
-	if p.stopping {
+	if p.stopping || p.exited {
 		p.mu.Unlock()
 		return errPollerStopped
 	}
@@ -188,6 +233,7 @@ func (p *poller) add(c *Conn) error {
 	p.slots[slot] = c
 	p.count++
 	c.input.slot = slot
+	c.poller = p
 	c.polled.Store(true)
 	p.mu.Unlock()
 
@@ -198,17 +244,17 @@ func (p *poller) add(c *Conn) error {
 	})
 	if err != nil || ctlErr != nil {
 		// Closed already, or the kernel refused (epoll's watch limit): either way the conn
-		// ends through the poller like a dropped one, with 1006.
+		// ends through the Poller like a dropped one, with 1006.
 		if ctlErr == nil {
-			p.log("ws: cannot watch a connection, dropping it", "seq", c.seq, "err", err)
+			p.log.Warn("ws: cannot watch a connection, dropping it", "seq", c.seq, "err", err)
 		}
 		p.closedConn(c)
 	}
 	return nil
 }
 
-// remove takes c out of the set once its reading is over. Poller goroutine only.
-func (p *poller) remove(c *Conn) {
+// remove takes c out of the set once its reading is over. Wait's goroutine only.
+func (p *Poller) remove(c *Conn) {
 	if !c.polled.Load() {
 		return
 	}
@@ -217,42 +263,79 @@ func (p *poller) remove(c *Conn) {
 		unix.EpollCtl(p.epfd, unix.EPOLL_CTL_DEL, int(fd), nil)
 	})
 	p.mu.Lock()
-	p.release(c)
-	p.mu.Unlock()
-}
-
-func (p *poller) release(c *Conn) {
 	p.slots[c.input.slot] = nil
 	p.free = append(p.free, c.input.slot)
 	p.count--
 	c.polled.Store(false)
+	if p.stopping && p.count == 0 {
+		p.pending.Store(true) // the Server's own poller may exit now
+	}
+	p.mu.Unlock()
 }
 
-// closedConn tells the poller that c's socket was closed by another goroutine.
-func (p *poller) closedConn(c *Conn) {
+// closedConn tells the Poller that c's socket was closed by another goroutine.
+func (p *Poller) closedConn(c *Conn) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.exited {
-		return // c was removed meanwhile, and the poller is gone
+		return
 	}
 	p.closed = append(p.closed, c)
 	if len(p.closed) == 1 {
-		p.wakeLocked()
+		p.signalLocked()
 	}
 }
 
-// wakeLocked makes the epoll set readable; under mu, so that wakeFD is still open.
-func (p *poller) wakeLocked() {
-	one := [8]byte{1}
-	unix.Write(p.wakeFD, one[:])
-}
-
-// stop ends the poller once no conn is registered (at once if none is).
-func (p *poller) stop() {
+// Close releases the Poller, once whoever runs Wait has stopped calling it: the conns still in
+// it are dropped and end (OnClose, 1006), and its descriptors are closed.
+func (p *Poller) Close() {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.stopping = true
-	if !p.exited {
-		p.wakeLocked()
+	if p.exited {
+		p.mu.Unlock()
+		return
 	}
+	var conns []*Conn
+	for _, c := range p.slots {
+		if c != nil {
+			conns = append(conns, c)
+		}
+	}
+	p.mu.Unlock()
+	for _, c := range conns {
+		c.drop(CloseAbnormal, "")
+		if c.pollClosed() {
+			p.remove(c)
+		}
+	}
+	p.mu.Lock()
+	p.exited = true
+	p.closed = nil
+	p.file.Close()
+	unix.Close(p.wakeFD)
+	p.mu.Unlock()
+}
+
+// serve is the Server's own poller goroutine: it runs Wait until stop was called and no conn
+// is left, then closes the Poller.
+func (p *Poller) serve(done chan<- struct{}) {
+	defer close(done)
+	for {
+		p.Wait(true)
+		p.mu.Lock()
+		over := p.stopping && p.count == 0
+		p.mu.Unlock()
+		if over {
+			p.Close()
+			return
+		}
+	}
+}
+
+// stop makes serve return once no conn is left (at once if none is); later conns get a reader
+// goroutine each.
+func (p *Poller) stop() {
+	p.mu.Lock()
+	p.stopping = true
+	p.mu.Unlock()
+	p.Wake()
 }

@@ -2,15 +2,30 @@
 
 package ws
 
-import "errors"
+import (
+	"errors"
+	"log/slog"
+)
 
-// poller is Linux only (see poller_linux.go); elsewhere each conn has a reader goroutine.
-type poller struct{ done chan struct{} }
+// Poller is Linux only (see poller_linux.go); elsewhere each conn has a reader goroutine and
+// NewPoller fails.
+type Poller struct{}
 
 var errPollerStopped = errors.New("ws: no poller on this platform")
 
-func newPoller(func(string, ...any)) (*poller, error) { return nil, nil }
+// NewPoller fails: there is no Poller on this platform.
+func NewPoller(*slog.Logger) (*Poller, error) { return nil, errPollerStopped }
 
-func (p *poller) add(*Conn) error  { return errPollerStopped }
-func (p *poller) closedConn(*Conn) {}
-func (p *poller) stop()            {}
+// Wait returns at once.
+func (p *Poller) Wait(bool) {}
+
+// Wake does nothing.
+func (p *Poller) Wake() {}
+
+// Close does nothing.
+func (p *Poller) Close() {}
+
+func (p *Poller) add(*Conn) error            { return errPollerStopped }
+func (p *Poller) closedConn(*Conn)           {}
+func (p *Poller) serve(done chan<- struct{}) { close(done) }
+func (p *Poller) stop()                      {}

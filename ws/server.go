@@ -1,6 +1,7 @@
 package ws
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -21,13 +22,14 @@ type Server struct {
 	upgrader websocket.Upgrader
 	hub      Hub
 	seq      atomic.Uint64
-	poller   *poller // reads every conn (Linux); nil: a reader goroutine per conn
+	poller   *Poller // reads the conns started with Start (Linux); nil: a goroutine per conn
 
 	// closeGrace is a field so tests can shorten the close handshake bound.
 	closeGrace time.Duration
 
 	stopSweeper chan struct{}
 	sweeperDone chan struct{}
+	pollerDone  chan struct{}
 	closeOnce   sync.Once
 }
 
@@ -52,11 +54,16 @@ func NewServer(opts Options) *Server {
 		stopSweeper: make(chan struct{}),
 		sweeperDone: make(chan struct{}),
 	}
-	p, err := newPoller(s.log.Warn)
-	if err != nil {
-		s.log.Warn("ws: no poller, a reader goroutine per connection instead", "err", err)
+	s.pollerDone = make(chan struct{})
+	if p, err := NewPoller(s.log); err == nil {
+		s.poller = p
+		go p.serve(s.pollerDone)
+	} else {
+		close(s.pollerDone)
+		if !errors.Is(err, errPollerStopped) {
+			s.log.Warn("ws: no poller, a reader goroutine per connection instead", "err", err)
+		}
 	}
-	s.poller = p
 	if opts.PingInterval > 0 {
 		go s.sweep(opts.PingInterval)
 	} else {
