@@ -128,6 +128,11 @@ func (s *Stream) takeBatch() (batch []byte, closing, ended bool) {
 	if len(s.pending) == 0 {
 		return nil, s.closing, false
 	}
+	if s.corked {
+		// A wake-up left from earlier must not take events a Cork still holds: its Flush
+		// wakes Serve again.
+		return nil, false, false
+	}
 	batch = s.pending
 	s.pending, s.spare = s.spare[:0], nil
 	s.inflight = len(batch)
