@@ -41,8 +41,14 @@ type connEvent struct {
 // more connection events are already waiting for the loop: their job comes first and the writes
 // of both go out together, in fewer system calls (a fan-out's sockets then take twice the
 // frames per call). A few jobs at most wait this way, so a steady stream of input cannot hold
-// writes back; with nothing waiting, nothing is delayed.
+// writes back; with nothing waiting, nothing is delayed. Where the loop reads its sockets
+// itself (Options.Poller), input arrives only while it polls: before a big flush it takes one
+// look without waiting.
 func (a *App) flushCorks() {
+	if a.corkHeld < maxCorkHeld && a.opts.Poller != nil &&
+		a.cork.Conns()+a.sseCork.Streams() >= pollBeforeFlush {
+		a.opts.Poller.Wait(false)
+	}
 	a.in.mu.Lock()
 	waiting := len(a.in.items) > 0
 	a.in.mu.Unlock()
@@ -57,6 +63,10 @@ func (a *App) flushCorks() {
 
 // maxCorkHeld bounds how many loop jobs in a row may leave their writes to the next one.
 const maxCorkHeld = 4
+
+// pollBeforeFlush is how many corked conns and streams make a flush big enough to look for more
+// input first; a small one (an echo) goes out at once.
+const pollBeforeFlush = 16
 
 // post queues ev and makes sure a drain job is on the loop.
 func (a *App) post(ev connEvent) {

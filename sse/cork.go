@@ -21,6 +21,9 @@ func (k *Cork) PushData(s *Stream, data string) error { return s.push(Event{Data
 // Comment is Stream.Comment through the cork.
 func (k *Cork) Comment(s *Stream, text string) error { return s.comment(text, k) }
 
+// Streams is how many streams have events waiting in the cork.
+func (k *Cork) Streams() int { return len(k.dirty) }
+
 // Flush wakes the Serve goroutines of the streams the cork's events were queued on.
 func (k *Cork) Flush() {
 	for i, s := range k.dirty {

@@ -43,6 +43,9 @@ func (k *Cork) PublishAll(h *Hub, namespace, topic string, binary bool, data []b
 	return h.publish(namespace, topic, binary, data, nil, k)
 }
 
+// Conns is how many conns have frames waiting in the cork.
+func (k *Cork) Conns() int { return len(k.dirty) }
+
 // Flush writes what the cork's frames were queued on, with one non-blocking writev per conn;
 // what a socket does not take at once is left to a writer goroutine.
 func (k *Cork) Flush() {
