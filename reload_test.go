@@ -134,7 +134,8 @@ func TestReloadBurst(t *testing.T) {
 	}
 }
 
-// 100 reloads leave no goroutines, timers or runtimes behind.
+// 100 reloads leave no goroutines, timers, runtimes or file descriptors (each generation has its
+// own epoll poller) behind.
 func TestReloadsDoNotLeak(t *testing.T) {
 	dir := t.TempDir()
 	writeApp(t, dir, map[string]string{
@@ -167,6 +168,7 @@ export default defineHandler(() => "hi " + big.length);
 	eventually(t, "old generations to drain", func() bool { return ts.srv.cur.Load().js.PeerCount() == 0 })
 	time.Sleep(100 * time.Millisecond)
 	g0, h0 := measure()
+	fd0 := openFiles(t)
 	for i := 0; i < 100; i++ {
 		ts.srv.reload.onChange(change)
 		if s, _, b := ts.get("/hello"); s != http.StatusOK || b != "hi 100000" {
@@ -189,6 +191,18 @@ export default defineHandler(() => "hi " + big.length);
 	if h1 > h0+20<<20 {
 		t.Errorf("heap: %d MB before, %d MB after 100 reloads", h0>>20, h1>>20)
 	}
+	if fd1 := openFiles(t); fd0 >= 0 && fd1 > fd0+10 {
+		t.Errorf("open files: %d before, %d after 100 reloads", fd0, fd1)
+	}
+}
+
+// openFiles counts the process's open file descriptors, -1 where /proc is missing.
+func openFiles(t *testing.T) int {
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(entries)
 }
 
 // SPEC 10: a reload ends the old generation's event streams (EventSource reconnects to the new

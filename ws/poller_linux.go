@@ -41,7 +41,7 @@ type Poller struct {
 	// The goroutine in Wait only:
 	events []unix.EpollEvent
 	batch  []*Conn
-	buf    []byte // every read goes here first; messages are copied out
+	buf    []byte // every read goes here first; messages are copied out. Made on first use.
 
 	pending atomic.Bool // Wake was called since Wait(true) last returned
 	parked  atomic.Bool // Wait(true) sleeps until the set has input: Wake must signal
@@ -103,7 +103,6 @@ func NewPoller(log *slog.Logger) (*Poller, error) {
 		wakeFD: wakeFD,
 		events: make([]unix.EpollEvent, 256),
 		batch:  make([]*Conn, 256),
-		buf:    make([]byte, pollerReadSize),
 	}, nil
 }
 
@@ -193,6 +192,9 @@ func (p *Poller) handle(events []unix.EpollEvent) {
 		}
 	}
 	p.mu.Unlock()
+	if p.buf == nil {
+		p.buf = make([]byte, pollerReadSize)
+	}
 	for i, c := range p.batch[:len(events)] {
 		if c != nil && c.pollInput(p.buf) {
 			p.remove(c)
