@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -147,16 +148,12 @@ func (p *Poller) waitReady(epfd uintptr) bool {
 
 // round takes one epoll_wait's worth of events without waiting and handles them.
 func (p *Poller) round(epfd int) (int, error) {
-	for {
-		n, err := unix.EpollWait(epfd, p.events, 0)
-		if err == unix.EINTR {
-			continue
-		}
-		if n > 0 {
-			p.handle(p.events[:n])
-		}
-		return n, err
+	r, err := rawCall(unix.SYS_EPOLL_PWAIT, uintptr(epfd), uintptr(unsafe.Pointer(&p.events[0])), uintptr(len(p.events)), 0)
+	n := int(r)
+	if n > 0 {
+		p.handle(p.events[:n])
 	}
+	return n, err
 }
 
 // Wake makes a blocked Wait return, or the next one return at once.
@@ -173,7 +170,7 @@ func (p *Poller) Wake() {
 func (p *Poller) signalLocked() {
 	if !p.exited {
 		one := [8]byte{1}
-		unix.Write(p.wakeFD, one[:])
+		rawCall(unix.SYS_WRITE, uintptr(p.wakeFD), uintptr(unsafe.Pointer(&one[0])), 8, 0)
 	}
 }
 
@@ -203,7 +200,7 @@ func (p *Poller) handle(events []unix.EpollEvent) {
 	}
 	if woken {
 		var count [8]byte
-		unix.Read(p.wakeFD, count[:])
+		rawCall(unix.SYS_READ, uintptr(p.wakeFD), uintptr(unsafe.Pointer(&count[0])), 8, 0)
 		p.mu.Lock()
 		closed := p.closed
 		p.closed = nil

@@ -56,19 +56,16 @@ func (v *vectorWriter) write(raw syscall.RawConn, frames [][]byte) (int, error) 
 	return v.n, nil
 }
 
-// writeFD is the raw write callback; it always returns true, as the caller never waits.
+// writeFD is the raw write callback; it always returns true, as the caller never waits. The
+// call cannot block (MSG_DONTWAIT), so it skips the scheduler's bookkeeping (see rawCall).
 func (v *vectorWriter) writeFD(fd uintptr) bool {
-	for {
-		n, _, errno := unix.Syscall(unix.SYS_SENDMSG, fd, uintptr(unsafe.Pointer(&v.msg)), unix.MSG_DONTWAIT|unix.MSG_NOSIGNAL)
-		switch errno {
-		case 0:
-			v.n = int(n)
-		case syscall.EINTR:
-			continue
-		case syscall.EAGAIN:
-		default:
-			v.errno = errno
-		}
-		return true
+	n, err := rawCall(unix.SYS_SENDMSG, fd, uintptr(unsafe.Pointer(&v.msg)), unix.MSG_DONTWAIT|unix.MSG_NOSIGNAL, 0)
+	switch err {
+	case nil:
+		v.n = int(n)
+	case syscall.EAGAIN:
+	default:
+		v.errno = err.(syscall.Errno)
 	}
+	return true
 }
