@@ -14,17 +14,36 @@ import (
 // one writev (net.Buffers), repeats until the queue is empty, and exits. Enqueueing never
 // blocks, per-peer order is queue order, and an idle conn has no writer goroutine.
 
-// Queue arrays come from a pool while a conn has a writer and go back when it stops: an idle
-// conn holds none, and a burst neither grows a fresh array by doubling nor leaves one behind
-// for the garbage collector, which under fan-out was most of the allocation.
+// Queue arrays come from a free list while a conn has a writer and go back when it stops: an
+// idle conn holds none, and a burst neither grows a fresh array by doubling nor leaves one
+// behind for the garbage collector, which under fan-out was most of the allocation. A list
+// under a mutex rather than a sync.Pool: putting a slice into a sync.Pool allocates a header
+// for it, which in a request-reply exchange is once per message.
 const (
-	pooledQueueCap    = 64   // the capacity of a new pooled array
-	maxPooledQueueCap = 4096 // a bigger array (a long backlog) is left to the collector
+	pooledQueueCap    = 64      // the capacity of a new array
+	maxPooledQueueCap = 4096    // a bigger array (a long backlog) is left to the collector
+	maxFreeQueueSlots = 1 << 18 // the list keeps at most this many slots in all (6 MB)
 )
 
-var queuePool = sync.Pool{New: func() any { q := make([][]byte, 0, pooledQueueCap); return &q }}
+var freeQueues struct {
+	mu    sync.Mutex
+	list  [][][]byte
+	slots int // sum of the listed arrays' capacities
+}
 
-func getQueue() [][]byte { return *queuePool.Get().(*[][]byte) }
+func getQueue() [][]byte {
+	freeQueues.mu.Lock()
+	if n := len(freeQueues.list); n > 0 {
+		q := freeQueues.list[n-1]
+		freeQueues.list[n-1] = nil
+		freeQueues.list = freeQueues.list[:n-1]
+		freeQueues.slots -= cap(q)
+		freeQueues.mu.Unlock()
+		return q
+	}
+	freeQueues.mu.Unlock()
+	return make([][]byte, 0, pooledQueueCap)
+}
 
 // putQueue recycles q, which no one may use afterwards.
 func putQueue(q [][]byte) {
@@ -34,7 +53,12 @@ func putQueue(q [][]byte) {
 	q = q[:cap(q)]
 	clear(q) // drop references to frames
 	q = q[:0]
-	queuePool.Put(&q)
+	freeQueues.mu.Lock()
+	if freeQueues.slots+cap(q) <= maxFreeQueueSlots {
+		freeQueues.list = append(freeQueues.list, q)
+		freeQueues.slots += cap(q)
+	}
+	freeQueues.mu.Unlock()
 }
 
 // maxWriteSize bounds one socket write: a bigger batch is written in pieces, each with a fresh
