@@ -78,8 +78,12 @@ func TestSlowConsumer(t *testing.T) {
 	}
 
 	logs := h.logs.String()
-	if !strings.Contains(logs, "slow consumer") || !strings.Contains(logs, "namespace=/feed") || !strings.Contains(logs, "queued=") {
-		t.Fatalf("slow consumer not logged with its details:\n%s", logs)
+	if !strings.Contains(logs, "slow consumer") || !strings.Contains(logs, "namespace=/feed") ||
+		!strings.Contains(logs, "queued=") || !strings.Contains(logs, "slow_consumers=1") {
+		t.Fatalf("slow consumer not logged with its details and count:\n%s", logs)
+	}
+	if n := h.srv.SlowConsumers(); n != 1 {
+		t.Fatalf("SlowConsumers() = %d, want 1", n)
 	}
 
 	if n := h.srv.Hub().Publish("/feed", "news", false, []byte("after")); n != 1 {

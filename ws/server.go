@@ -22,7 +22,9 @@ type Server struct {
 	upgrader websocket.Upgrader
 	hub      Hub
 	seq      atomic.Uint64
-	poller   *Poller // reads the conns started with Start (Linux); nil: a goroutine per conn
+
+	slowConsumers atomic.Uint64 // conns closed with 1013 so far
+	poller        *Poller       // reads the conns started with Start (Linux); nil: a goroutine per conn
 
 	// closeGrace is a field so tests can shorten the close handshake bound.
 	closeGrace time.Duration
@@ -100,6 +102,10 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 	c.attachInput()
 	return c, nil
 }
+
+// SlowConsumers is how many conns the server has closed with 1013 because their queue passed
+// MaxQueueBytes. Each is also logged, with this count.
+func (s *Server) SlowConsumers() uint64 { return s.slowConsumers.Load() }
 
 // Close stops the ping sweeper and waits for it to exit. Conns are left alone: closing them
 // (for example with 1001 on shutdown) is the owner's decision; the poller that reads them stops

@@ -140,7 +140,8 @@ func (c *Conn) enqueueVia(frame []byte, k *Cork) int {
 		c.mu.Unlock()
 		c.srv.log.Warn("ws: slow consumer closed with 1013",
 			"seq", c.seq, "namespace", c.namespace, "remote", c.remoteIP,
-			"queued", buffered, "limit", c.srv.opts.MaxQueueBytes)
+			"queued", buffered, "limit", c.srv.opts.MaxQueueBytes,
+			"slow_consumers", c.srv.slowConsumers.Add(1))
 		if start {
 			go c.flush()
 		}
