@@ -23,10 +23,7 @@ const fanoutTopic = "bench"
 // counted exactly: Count is deliveries received in the window, Loss is deliveries due and never
 // received once the publishers stop, Errors counts out-of-order or malformed deliveries.
 func runFanout(ctx context.Context, e *env, subs, pubs int) (Result, error) {
-	subscribed := "subscribed:" + fanoutTopic
-	subConns, err := e.dialer.dialMany(ctx, subs, 32, func(c *websocket.Conn) error {
-		return roundTrip(c, "sub:"+fanoutTopic, subscribed)
-	})
+	subConns, err := dialSubscribers(ctx, e, subs, fanoutTopic)
 	if err != nil {
 		return Result{}, err
 	}
@@ -46,6 +43,14 @@ func runFanout(ctx context.Context, e *env, subs, pubs int) (Result, error) {
 		readers[i] = func(d *delivery) error { return subscriberLoop(c, d) }
 	}
 	return driveFanout(ctx, e, publishers, readers, func() { closeAll(subConns) })
+}
+
+// dialSubscribers opens n connections, each subscribed to topic once it returns.
+func dialSubscribers(ctx context.Context, e *env, n int, topic string) ([]*websocket.Conn, error) {
+	subscribed := "subscribed:" + topic
+	return e.dialer.dialMany(ctx, n, 32, func(c *websocket.Conn) error {
+		return roundTrip(c, "sub:"+topic, subscribed)
+	})
 }
 
 // delivery is what subscriber readers report to: each message received, or a malformed one.

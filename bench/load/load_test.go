@@ -267,3 +267,57 @@ func TestReportMediansAndRatios(t *testing.T) {
 		}
 	}
 }
+
+// The in-process server never drops a subscriber: its publish blocks on the stalled ones, so
+// the publisher stops at the window's end and every stalled subscriber is still open.
+func TestOverloadCountsKeptSubscribers(t *testing.T) {
+	e := startServer(t, 0)
+	r, err := runOverload(testContext(t), e, 5, 4000, 16<<10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Conns != 5 || r.Count == 0 || r.Count == 4000 || r.Dropped != 0 || r.Errors != 0 || r.RSSAfter < r.RSSBefore {
+		t.Errorf("overload: got %+v", r)
+	}
+}
+
+func TestReportJudgesOverload(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, r Result) {
+		b, _ := json.MarshalIndent(r, "", "  ")
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mb := int64(1 << 20)
+	write("azote.json", Result{Scenario: "overload", Server: "azote", Run: 1, Seconds: 1, Count: 100,
+		Conns: 50, Dropped: 50, RSSBefore: 10 * mb, RSSAfter: 50 * mb})
+	write("bun.json", Result{Scenario: "overload", Server: "bun", Run: 1, Seconds: 1, Count: 100,
+		Conns: 50, Dropped: 25, RSSBefore: 10 * mb, RSSAfter: 810 * mb})
+	out := filepath.Join(dir, "RESULTS.md")
+	if err := reportCommand([]string{"-raw", dir, "-out", out}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	md := string(b)
+	for _, want := range []string{
+		"| overload | MB peak RSS growth | 40 | 800 | 0.05 |",
+		"| overload | peak RSS growth <= 128 MB and every stalled subscriber dropped | 40 | 128 | met |",
+		"| bun | **800** | 50% | 100 |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+
+	// Memory within the bound is not enough: every stalled subscriber must be dropped.
+	write("azote.json", Result{Scenario: "overload", Server: "azote", Run: 1, Seconds: 1, Count: 100,
+		Conns: 50, Dropped: 40, RSSBefore: 10 * mb, RSSAfter: 50 * mb})
+	if err := reportCommand([]string{"-raw", dir, "-out", out}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = os.ReadFile(out)
+	if want := "not met: 80% of the stalled subscribers dropped"; !strings.Contains(string(b), want) {
+		t.Errorf("report lacks %q:\n%s", want, b)
+	}
+}

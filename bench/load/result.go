@@ -17,7 +17,10 @@ type Result struct {
 
 	Conns     int   `json:"conns,omitempty"`
 	RSSBefore int64 `json:"rss_before,omitempty"` // bytes, before the connections opened
-	RSSAfter  int64 `json:"rss_after,omitempty"`  // bytes, with all connections open and settled
+	RSSAfter  int64 `json:"rss_after,omitempty"`  // bytes, with all connections open and settled (overload: the peak)
+
+	// Dropped counts the connections the server closed on its own (overload: slow consumers).
+	Dropped int64 `json:"dropped,omitempty"`
 
 	// Loss counts messages sent and never answered or delivered (after a drain at the end).
 	Loss int64 `json:"loss"`

@@ -106,6 +106,10 @@ func summary(sc scenario, r Result) string {
 	case connectCost:
 		fmt.Fprintf(&b, "%.0f connections/s, %.0f us server CPU per connection",
 			float64(r.Count)/r.Seconds, r.CPU/float64(r.Count)*1e6)
+	case overloadMemory:
+		fmt.Fprintf(&b, "peak RSS +%.0f MB (%.0f -> %.0f MB), %d of %d stalled subscribers dropped, %d messages in %.2f s",
+			float64(r.RSSAfter-r.RSSBefore)/(1<<20), float64(r.RSSBefore)/(1<<20), float64(r.RSSAfter)/(1<<20),
+			r.Dropped, r.Conns, r.Count, r.Seconds)
 	}
 	if r.Loss != 0 || r.Errors != 0 {
 		fmt.Fprintf(&b, " [loss %d, errors %d]", r.Loss, r.Errors)

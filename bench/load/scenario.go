@@ -12,6 +12,9 @@ const (
 	idleMemory
 	// connectCost: server CPU per completed connection; lower is better.
 	connectCost
+	// overloadMemory: the server's peak RSS growth under a backlog it cannot deliver, and how
+	// many stalled connections it dropped; lower growth is better.
+	overloadMemory
 )
 
 // scenario is one measured workload. Its run function owns every connection it opens and
@@ -47,6 +50,9 @@ var scenarios = []scenario{
 	{name: "idle-19k", unit: "connections", kind: idleMemory,
 		about: "19,000 open idle connections: server RSS growth per connection",
 		run:   func(ctx context.Context, e *env) (Result, error) { return runIdle(ctx, e, 19000) }},
+	{name: "overload", unit: "messages", kind: overloadMemory,
+		about: "50 subscribers that stop reading, 1 publisher sending 1,536 messages of 16 KB (24 MB) as fast as the server takes them: peak server RSS growth, and the stalled subscribers the server dropped",
+		run:   func(ctx context.Context, e *env) (Result, error) { return runOverload(ctx, e, 50, 1536, 16<<10) }},
 	{name: "handshake", unit: "connections", kind: connectCost,
 		about: "8 clients opening 5,000 connections (TCP connect and upgrade; closed after the window) after 500 warm-up ones: server CPU per connection",
 		run:   func(ctx context.Context, e *env) (Result, error) { return runHandshake(ctx, e, 500, 5000) }},
