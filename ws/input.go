@@ -8,10 +8,13 @@ import (
 	"syscall"
 )
 
-// The reader waits for input inside the socket's RawConn read callback: the read that finds the
-// socket empty parks the goroutine there, on a call chain shallow enough for the garbage
-// collector to shrink an idle conn's stack to 2 KB, and the read that wakes it keeps the bytes.
-// The buffer comes from a pool only once bytes are there, so an idle conn holds none.
+// A conn is read in one of two ways. On Linux a Poller reads it (poller_linux.go): readNow,
+// one non-blocking read whenever epoll says the socket has input. Elsewhere, and for conns no
+// Poller takes, a reader goroutine per conn waits inside the socket's RawConn read callback
+// (read): the read that finds the socket empty parks the goroutine there, on a call chain
+// shallow enough for the garbage collector to shrink an idle conn's stack to 2 KB, and the read
+// that wakes it keeps the bytes. Either way the buffer is taken only once bytes are there, so an
+// idle conn holds none.
 
 // readPool holds the buffers reads go into; a burst of small frames arrives in one read.
 var readPool = sync.Pool{New: func() any { b := make([]byte, readBufferSize); return &b }}
