@@ -199,11 +199,13 @@ func (s *Server) scan(dir string, cfg *appConfig) (*loader.App, error) {
 func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*generation, error) {
 	g := &generation{app: app, config: cfg, table: loader.NewTable(app.Routes)}
 	// The loop waits in a poller that reads the generation's WebSocket conns, so a message goes
-	// from its socket to its hook on the loop goroutine. Without one (not Linux), the ws server
-	// reads them.
+	// from its socket to its hook on the loop goroutine. Without one (not Linux), each conn gets
+	// a reader goroutine.
 	var waiter engine.Waiter
 	if p, err := ws.NewPoller(s.log); err == nil {
 		g.poller, waiter = p, p
+	} else if !errors.Is(err, ws.ErrNoPoller) {
+		s.log.Warn("no WebSocket poller, a reader goroutine per connection instead", "err", err)
 	}
 	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter})
 	if err != nil {

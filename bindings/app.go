@@ -40,7 +40,7 @@ var (
 type Options struct {
 	WS *ws.Server
 	// Poller, when not nil, is the generation loop's Waiter: the generation's conns are started
-	// on it, so their hooks are called without a goroutine switch. Nil: WS reads them.
+	// on it, so their hooks are called without a goroutine switch. Nil: a reader goroutine each.
 	Poller *ws.Poller
 	// Dev shows error messages and stacks in HTTP 500 answers and reads the app's .env.
 	Dev bool

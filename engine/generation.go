@@ -116,7 +116,6 @@ var ErrReleased = errors.New("generation released")
 // job is the frame around every unit of loop work: watchdog bookkeeping, panic containment and
 // the unhandled-rejection report once the work and its microtasks are done.
 func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
-	g.vm = vm
 	g.watchdog.enter()
 	defer func() {
 		if p := recover(); p != nil {

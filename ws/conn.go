@@ -8,9 +8,10 @@ import (
 )
 
 // Handler receives a connection's events. Calls for one Conn come from that Conn's reader (the
-// Server's poller, or a reader goroutine where there is none), one at a time, in order; OnClose
-// is called exactly once, last, after the conn left the hub. Implementations must not block
-// (they hand work to the JS event loop): the poller reads every conn of the Server.
+// goroutine running the Poller it was started on, or a reader goroutine of its own), one at a
+// time, in order; OnClose is called exactly once, last, after the conn left the hub.
+// Implementations must not block (they hand work to the JS event loop): a Poller reads many
+// conns.
 type Handler interface {
 	// OnMessage delivers one complete message; data is owned by the callee. Text messages are
 	// valid UTF-8.
@@ -81,13 +82,13 @@ type Conn struct {
 }
 
 // Start joins the hub (so the conn appears in Peers and receives publishes for the topics it
-// subscribed) and hands the conn to its reader (the poller, or a new reader goroutine), which
-// delivers h's events until OnClose. Calls after the first are ignored.
+// subscribed) and starts a reader goroutine, which delivers h's events until OnClose. Calls
+// after the first are ignored.
 func (c *Conn) Start(h Handler) { c.StartOn(nil, h) }
 
 // StartOn is Start with the conn read by p, whose Wait runs on the caller's event loop: the
-// Handler is then called on that loop's goroutine (see Poller). With p nil, or closed, it is
-// Start.
+// Handler is then called on that loop's goroutine (see Poller). With p nil or closed, or a conn
+// that is not a socket, it is Start.
 func (c *Conn) StartOn(p *Poller, h Handler) {
 	c.mu.Lock()
 	if c.started {
@@ -99,12 +100,10 @@ func (c *Conn) StartOn(p *Poller, h Handler) {
 	c.handler = h
 	c.alive.Store(true)
 	c.srv.hub.join(c)
-	if c.input.raw != nil {
+	if p != nil && c.input.raw != nil {
 		c.input.readOnce = c.input.readOnceFD
-		for _, p := range [...]*Poller{p, c.srv.poller} {
-			if p != nil && p.add(c) == nil {
-				return
-			}
+		if p.add(c) == nil {
+			return
 		}
 	}
 	c.input.wake = c.input.readReady

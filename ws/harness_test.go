@@ -91,12 +91,14 @@ type harness struct {
 	web   *httptest.Server
 	peers chan peer
 	logs  *syncBuffer
-	// poller, when set, is where new conns are started (StartOn) instead of the server's.
+	// poller is where new conns are started (StartOn): the harness's own, run by a goroutine
+	// the way a JS loop runs one (Linux); a test may swap it, nil for reader goroutines.
 	poller atomic.Pointer[Poller]
 }
 
 // newHarness serves upgrades on every path (the path is the namespace). A "proto" query
-// parameter selects that subprotocol, like an upgrade hook returning { protocol }.
+// parameter selects that subprotocol, like an upgrade hook returning { protocol }. Conns are
+// read by a Poller where there is one, as in azote.
 func newHarness(t testing.TB, opts Options) *harness {
 	logs := &syncBuffer{}
 	if opts.Logger == nil {
@@ -121,7 +123,29 @@ func newHarness(t testing.TB, opts Options) *harness {
 		h.web.Close()
 		h.srv.Close()
 	})
+	if p, err := NewPoller(opts.Logger); err == nil {
+		h.poller.Store(p)
+		runPoller(t, p)
+	}
 	return h
+}
+
+// runPoller runs p on a goroutine of its own until the test ends, then closes it.
+func runPoller(t testing.TB, p *Poller) {
+	var stop atomic.Bool
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for !stop.Load() {
+			p.Wait(true)
+		}
+	}()
+	t.Cleanup(func() {
+		stop.Store(true)
+		p.Wake()
+		<-done
+		p.Close()
+	})
 }
 
 func (h *harness) url(path string) string {

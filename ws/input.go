@@ -1,6 +1,7 @@
 package ws
 
 import (
+	"errors"
 	"io"
 	"net"
 	"os"
@@ -15,6 +16,9 @@ import (
 // shallow enough for the garbage collector to shrink an idle conn's stack to 2 KB, and the read
 // that wakes it keeps the bytes. Either way the buffer is taken only once bytes are there, so an
 // idle conn holds none.
+
+// ErrNoPoller is NewPoller's error where there is no Poller (not Linux).
+var ErrNoPoller = errors.New("ws: no poller on this platform")
 
 // readPool holds the buffers reads go into; a burst of small frames arrives in one read.
 var readPool = sync.Pool{New: func() any { b := make([]byte, readBufferSize); return &b }}
@@ -87,29 +91,16 @@ func (in *input) readReady(fd uintptr) bool {
 		buf = readPool.Get().(*[]byte)
 		p = *buf
 	}
-	for {
-		n, err := readFD(fd, p)
-		switch {
-		case err == syscall.EINTR:
-			continue
-		case err == syscall.EAGAIN:
-			if buf != nil {
-				readPool.Put(buf)
-			}
-			return false
-		case err != nil:
-			in.err = socketError(err)
-		case n == 0:
-			in.err = io.EOF
-		default:
-			in.n, in.buf = n, buf
-			return true
-		}
-		if buf != nil {
-			readPool.Put(buf)
-		}
-		return true
+	n, err := readSocket(fd, p)
+	if n == 0 && buf != nil {
+		readPool.Put(buf)
+		buf = nil
 	}
+	if n == 0 && err == nil {
+		return false
+	}
+	in.n, in.buf, in.err = n, buf, err
+	return true
 }
 
 // readNow reads what the socket has without waiting: 0 and no error when it has nothing.
@@ -127,21 +118,24 @@ func (c *Conn) readNow(into []byte) (int, error) {
 }
 
 // readOnceFD is the Control callback of readNow.
-func (in *input) readOnceFD(fd uintptr) {
+func (in *input) readOnceFD(fd uintptr) { in.n, in.err = readSocket(fd, in.into) }
+
+// readSocket reads once from a non-blocking socket: n > 0, or the error (io.EOF at its end), or
+// neither when it has nothing yet.
+func readSocket(fd uintptr, p []byte) (int, error) {
 	for {
-		n, err := readFD(fd, in.into)
+		n, err := readFD(fd, p)
 		switch {
 		case err == syscall.EINTR:
 			continue
 		case err == syscall.EAGAIN:
+			return 0, nil
 		case err != nil:
-			in.err = socketError(err)
+			return 0, socketError(err)
 		case n == 0:
-			in.err = io.EOF
-		default:
-			in.n = n
+			return 0, io.EOF
 		}
-		return
+		return n, nil
 	}
 }
 

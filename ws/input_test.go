@@ -38,7 +38,7 @@ func TestIdleConnsKeepSmallStacks(t *testing.T) {
 	perConn := float64(int64(stackInUse())-int64(before)) / conns
 	t.Logf("%.0f bytes of goroutine stack per idle conn", perConn)
 	switch {
-	case h.srv.poller != nil && perConn > 1<<10:
+	case h.poller.Load() != nil && perConn > 1<<10:
 		t.Errorf("%.0f bytes of goroutine stack per idle conn, want none: the poller reads them", perConn)
 	case perConn > 3<<10:
 		t.Errorf("%.0f bytes of goroutine stack per idle conn, want about 2 KB", perConn)
@@ -48,17 +48,14 @@ func TestIdleConnsKeepSmallStacks(t *testing.T) {
 	}
 }
 
-// TestReaderGoroutine runs conns the way they run without a poller (other platforms, conns
-// started after Close): a reader goroutine each.
+// TestReaderGoroutine runs conns the way they run without a Poller (other platforms, conns
+// started with Start): a reader goroutine each.
 func TestReaderGoroutine(t *testing.T) {
 	h := newHarness(t, Options{MaxMessageSize: 1 << 20})
-	if h.srv.poller != nil {
-		h.srv.poller.stop() // no conn yet: it exits, and conns fall back to goroutines
-		<-h.srv.pollerDone
-	}
+	h.poller.Store(nil)
 	cl, p := h.dial("/goroutine")
 	if p.conn.polled.Load() {
-		t.Fatal("conn polled by a stopped poller")
+		t.Fatal("conn polled without a poller")
 	}
 	stacks := make([]byte, 1<<20)
 	if !bytes.Contains(stacks[:runtime.Stack(stacks, true)], []byte("ws.(*Conn).readLoop")) {

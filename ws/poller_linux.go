@@ -19,10 +19,9 @@ import (
 // in one wake-up, and the read that finds a socket empty, which Go's per-conn reads need before
 // they park, never happens.
 //
-// A Poller runs in one of two ways. A JavaScript event loop runs it as its idle wait (Wait and
-// Wake make it an engine.Waiter): the conns started on it with StartOn are read on the loop
-// goroutine itself, and a message reaches its hook without a goroutine switch. The Server runs
-// one of its own on a goroutine for conns started with Start.
+// A JavaScript event loop runs a Poller as its idle wait (Wait and Wake make it an
+// engine.Waiter): the conns started on it with StartOn are read on the loop goroutine itself, and
+// a message reaches its hook without a goroutine switch.
 //
 // The epoll set's own descriptor is watched by Go's poller, so Wait parks like any network wait
 // instead of blocking a thread in epoll_wait. The sockets stay registered with Go's poller too
@@ -47,13 +46,11 @@ type Poller struct {
 	pending atomic.Bool // Wake was called since Wait(true) last returned
 	parked  atomic.Bool // Wait(true) sleeps until the set has input: Wake must signal
 
-	mu       sync.Mutex
-	slots    []*Conn // conns by slot, which epoll events carry with the conn's Seq
-	free     []int32
-	count    int     // conns in slots
-	closed   []*Conn // dropped conns whose end the Poller has not delivered yet
-	stopping bool    // the Server's own poller: exit once no conn is left
-	exited   bool    // Close ran: the descriptors are closed
+	mu     sync.Mutex
+	slots  []*Conn // conns by slot, which epoll events carry with the conn's Seq
+	free   []int32
+	closed []*Conn // dropped conns whose end the Poller has not delivered yet
+	exited bool    // Close ran: the descriptors are closed
 }
 
 // pollerReadSize is a Poller's one read buffer: a read takes whatever a socket has up to it.
@@ -62,7 +59,7 @@ const pollerReadSize = 64 << 10
 // wakeSlot tags the eventfd's events.
 const wakeSlot = -1
 
-var errPollerStopped = errors.New("ws: poller stopped")
+var errPollerClosed = errors.New("ws: poller closed")
 
 // NewPoller makes a Poller; log receives what goes wrong with it. Close releases it.
 func NewPoller(log *slog.Logger) (*Poller, error) {
@@ -206,20 +203,19 @@ func (p *Poller) handle(events []unix.EpollEvent) {
 		p.closed = nil
 		p.mu.Unlock()
 		for _, c := range closed {
-			if c.pollClosed() {
-				p.remove(c)
-			}
+			c.pollClosed()
+			p.remove(c)
 		}
 	}
 }
 
 // add registers c's socket; from then on the Poller delivers c's events. It fails once the
-// Poller is stopping or closed.
+// Poller is closed.
 func (p *Poller) add(c *Conn) error {
 	p.mu.Lock()
-	if p.stopping || p.exited {
+	if p.exited {
 		p.mu.Unlock()
-		return errPollerStopped
+		return errPollerClosed
 	}
 	var slot int32
 	if n := len(p.free); n > 0 {
@@ -230,7 +226,6 @@ func (p *Poller) add(c *Conn) error {
 		p.slots = append(p.slots, nil)
 	}
 	p.slots[slot] = c
-	p.count++
 	c.input.slot = slot
 	c.poller = p
 	c.polled.Store(true)
@@ -264,11 +259,7 @@ func (p *Poller) remove(c *Conn) {
 	p.mu.Lock()
 	p.slots[c.input.slot] = nil
 	p.free = append(p.free, c.input.slot)
-	p.count--
 	c.polled.Store(false)
-	if p.stopping && p.count == 0 {
-		p.pending.Store(true) // the Server's own poller may exit now
-	}
 	p.mu.Unlock()
 }
 
@@ -302,9 +293,8 @@ func (p *Poller) Close() {
 	p.mu.Unlock()
 	for _, c := range conns {
 		c.drop(CloseAbnormal, "")
-		if c.pollClosed() {
-			p.remove(c)
-		}
+		c.pollClosed()
+		p.remove(c)
 	}
 	p.mu.Lock()
 	p.exited = true
@@ -312,29 +302,4 @@ func (p *Poller) Close() {
 	p.file.Close()
 	unix.Close(p.wakeFD)
 	p.mu.Unlock()
-}
-
-// serve is the Server's own poller goroutine: it runs Wait until stop was called and no conn
-// is left, then closes the Poller.
-func (p *Poller) serve(done chan<- struct{}) {
-	defer close(done)
-	for {
-		p.Wait(true)
-		p.mu.Lock()
-		over := p.stopping && p.count == 0
-		p.mu.Unlock()
-		if over {
-			p.Close()
-			return
-		}
-	}
-}
-
-// stop makes serve return once no conn is left (at once if none is); later conns get a reader
-// goroutine each.
-func (p *Poller) stop() {
-	p.mu.Lock()
-	p.stopping = true
-	p.mu.Unlock()
-	p.Wake()
 }

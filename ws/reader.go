@@ -71,12 +71,7 @@ func (c *Conn) pollInput(buf []byte) (over bool) {
 		if n == 0 {
 			return false
 		}
-		if direct {
-			err = c.consumeDirect(n)
-		} else {
-			err = c.consume(into[:n])
-		}
-		if err == nil {
+		if err = c.feed(into, n, direct); err == nil {
 			return false
 		}
 	}
@@ -89,8 +84,8 @@ func (c *Conn) pollInput(buf []byte) (over bool) {
 }
 
 // pollClosed is the poller's turn with a conn whose socket another goroutine closed (no event
-// comes from a closed socket). It reports true: reading the conn is over.
-func (c *Conn) pollClosed() bool {
+// comes from a closed socket): reading the conn is over.
+func (c *Conn) pollClosed() {
 	switch c.input.state {
 	case reading:
 		c.input.state = readEnded
@@ -99,31 +94,35 @@ func (c *Conn) pollClosed() bool {
 		c.input.state = readEnded
 		c.lingerDone()
 	}
-	return true
 }
 
 func (c *Conn) readMessages() error {
 	for {
-		if into := c.parser.directSpace(); into != nil {
-			n, _, err := c.read(into)
-			if err != nil {
-				return err
-			}
-			if err := c.consumeDirect(n); err != nil {
-				return err
-			}
-			continue
-		}
-		n, buf, err := c.read(nil)
+		into := c.parser.directSpace()
+		n, buf, err := c.read(into)
 		if err != nil {
 			return err
 		}
-		err = c.consume((*buf)[:n])
-		readPool.Put(buf)
+		if buf != nil {
+			into = *buf
+		}
+		err = c.feed(into, n, buf == nil)
+		if buf != nil {
+			readPool.Put(buf)
+		}
 		if err != nil {
 			return err
 		}
 	}
+}
+
+// feed hands the parser the n bytes a read put into into: the message's own slice (directSpace)
+// when direct, a read buffer otherwise.
+func (c *Conn) feed(into []byte, n int, direct bool) error {
+	if direct {
+		return c.consumeDirect(n)
+	}
+	return c.consume(into[:n])
 }
 
 // conclude turns the reader's final error into the close code, the error for OnError (nil when

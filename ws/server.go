@@ -1,7 +1,6 @@
 package ws
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -24,14 +23,12 @@ type Server struct {
 	seq      atomic.Uint64
 
 	slowConsumers atomic.Uint64 // conns closed with 1013 so far
-	poller        *Poller       // reads the conns started with Start (Linux); nil: a goroutine per conn
 
 	// closeGrace is a field so tests can shorten the close handshake bound.
 	closeGrace time.Duration
 
 	stopSweeper chan struct{}
 	sweeperDone chan struct{}
-	pollerDone  chan struct{}
 	closeOnce   sync.Once
 }
 
@@ -55,16 +52,6 @@ func NewServer(opts Options) *Server {
 		},
 		stopSweeper: make(chan struct{}),
 		sweeperDone: make(chan struct{}),
-	}
-	s.pollerDone = make(chan struct{})
-	if p, err := NewPoller(s.log); err == nil {
-		s.poller = p
-		go p.serve(s.pollerDone)
-	} else {
-		close(s.pollerDone)
-		if !errors.Is(err, errPollerStopped) {
-			s.log.Warn("ws: no poller, a reader goroutine per connection instead", "err", err)
-		}
 	}
 	if opts.PingInterval > 0 {
 		go s.sweep(opts.PingInterval)
@@ -108,15 +95,11 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 func (s *Server) SlowConsumers() uint64 { return s.slowConsumers.Load() }
 
 // Close stops the ping sweeper and waits for it to exit. Conns are left alone: closing them
-// (for example with 1001 on shutdown) is the owner's decision; the poller that reads them stops
-// once the last one has ended, and conns started after Close get a reader goroutine each.
+// (for example with 1001 on shutdown) is the owner's decision.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		if s.opts.PingInterval > 0 {
 			close(s.stopSweeper)
-		}
-		if s.poller != nil {
-			s.poller.stop()
 		}
 	})
 	<-s.sweeperDone

@@ -237,12 +237,7 @@ func TestPayloadRoundTrip(t *testing.T) {
 
 func TestReportMediansAndRatios(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, r Result) {
-		b, _ := json.MarshalIndent(r, "", "  ")
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name string, r Result) { writeResult(t, dir, name, r) }
 	// azote: 100, 200, 300 round trips per CPU second; node: 100 per CPU second.
 	for i, count := range []int64{100, 300, 200} {
 		write("azote"+string(rune('1'+i))+".json", Result{Scenario: "echo", Server: "azote", Run: i + 1, Seconds: 1, CPU: 1, Count: count})
@@ -283,12 +278,7 @@ func TestOverloadCountsKeptSubscribers(t *testing.T) {
 
 func TestReportJudgesOverload(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, r Result) {
-		b, _ := json.MarshalIndent(r, "", "  ")
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name string, r Result) { writeResult(t, dir, name, r) }
 	mb := int64(1 << 20)
 	write("azote.json", Result{Scenario: "overload", Server: "azote", Run: 1, Seconds: 1, Count: 100,
 		Conns: 50, Dropped: 50, RSSBefore: 10 * mb, RSSAfter: 50 * mb})
@@ -319,5 +309,14 @@ func TestReportJudgesOverload(t *testing.T) {
 	b, _ = os.ReadFile(out)
 	if want := "not met: 80% of the stalled subscribers dropped"; !strings.Contains(string(b), want) {
 		t.Errorf("report lacks %q:\n%s", want, b)
+	}
+}
+
+// writeResult writes r into dir as `load run -out` would.
+func writeResult(t *testing.T, dir, name string, r Result) {
+	t.Helper()
+	b, _ := json.MarshalIndent(r, "", "  ")
+	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
