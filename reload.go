@@ -1,6 +1,7 @@
 package azote
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/dop251/goja"
 
 	loader "github.com/azote-dev/azote/routes-loader"
 )
@@ -102,7 +101,11 @@ func (r *reloader) onChange(ch loader.Change) {
 		return
 	}
 	loaded := time.Now()
-	r.s.cur.Store(g)
+	old, ok := r.s.install(g, nil)
+	if !ok {
+		g.release(context.Background()) // the server closed meanwhile
+		return
+	}
 	added, removed := routeDiff(old.app.Routes, app.Routes)
 	attrs := []any{"changed", changed,
 		"build", fmt.Sprintf("%.1fms", float64(built.Sub(started).Microseconds())/1000),
@@ -118,7 +121,7 @@ func (r *reloader) onChange(ch loader.Change) {
 		r.broken = false
 	}
 	r.s.log.Info("reloaded", attrs...)
-	go r.s.retire(old, 1012, "Service Restart")
+	go r.s.retireWithin(drainGrace, old, 1012, "Service Restart")
 }
 
 // fail reports a reload that did not produce a generation; the old one keeps serving.
@@ -167,24 +170,6 @@ func routeDiff(before, after []loader.Route) (added, removed []string) {
 		}
 	}
 	return added, removed
-}
-
-// retire ends a generation that no longer takes requests: its peers get code (1012 on reload,
-// 1001 on shutdown) and its event streams end; in-flight HTTP requests finish on it; then its
-// runtime, timers and goroutines are released.
-func (s *Server) retire(g *generation, code int, reason string) {
-	g.js.Close(code, reason)
-	deadline := time.Now().Add(10 * time.Second)
-	for g.inflight.Load() > 0 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	g.js.Close(code, reason) // peers whose handshake was in flight during the first Close
-	for g.js.PeerCount() > 0 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	// Let the close hooks and onClosed callbacks queued by the last connections run.
-	g.engine.Sync(func(*goja.Runtime) error { return nil })
-	g.release()
 }
 
 var sourcePosition = regexp.MustCompile(`([\w.@\[\]()/-]+\.(?:ts|mts|cts|tsx|js|mjs|cjs|jsx)):(\d+):(\d+)`)

@@ -12,6 +12,7 @@
 package azote
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -78,12 +79,16 @@ type Server struct {
 	reload    *reloader // nil unless Watch
 	stopWatch func()
 	closeOnce sync.Once
+
+	swapMu sync.Mutex // serializes changes of cur (reload, replacement) with Shutdown
+	closed bool       // under swapMu: Shutdown began, no generation is installed any more
 }
 
 // generation is one loaded version of the app: its routes, its runtime and its bindings.
 type generation struct {
 	app    *loader.App
 	config *appConfig
+	bundle *loader.Bundle // kept to start a fresh generation of the same code (see renew)
 	table  *loader.Table
 	engine *engine.Generation
 	poller *ws.Poller // the loop's idle wait, reading the generation's WebSocket conns; may be nil
@@ -197,7 +202,7 @@ func (s *Server) scan(dir string, cfg *appConfig) (*loader.App, error) {
 // load starts a generation on a bundle: a runtime, the bindings, the route table and the
 // public folder.
 func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*generation, error) {
-	g := &generation{app: app, config: cfg, table: loader.NewTable(app.Routes)}
+	g := &generation{app: app, config: cfg, bundle: bundle, table: loader.NewTable(app.Routes)}
 	// The loop waits in a poller that reads the generation's WebSocket conns, so a message goes
 	// from its socket to its hook on the loop goroutine. Without one (not Linux), each conn gets
 	// a reader goroutine.
@@ -207,9 +212,10 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	} else if !errors.Is(err, ws.ErrNoPoller) {
 		s.log.Warn("no WebSocket poller, a reader goroutine per connection instead", "err", err)
 	}
-	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter})
+	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter,
+		OnBroken: func() { s.renew(g) }})
 	if err != nil {
-		g.release()
+		g.release(context.Background())
 		return nil, err
 	}
 	g.engine = eng
@@ -229,27 +235,37 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 		TrustForwardedFor: s.opts.TrustForwardedFor,
 	})
 	if err != nil {
-		g.release()
+		g.release(context.Background())
 		return nil, err
 	}
 	g.js = js
 	if app.PublicDir != "" {
 		if g.public, err = static.New(app.PublicDir); err != nil {
-			g.release()
+			g.release(context.Background())
 			return nil, err
 		}
 	}
 	return g, nil
 }
 
-// release stops the generation's runtime, then its poller (which drops any conn still in it).
-func (g *generation) release() {
+// release stops the generation's runtime within ctx (see engine.Generation.Stop), then its
+// poller, which drops any conn still in it; the poller waits for a loop that is still busy.
+func (g *generation) release(ctx context.Context) error {
+	var err error
 	if g.engine != nil {
-		g.engine.Release()
+		err = g.engine.Stop(ctx)
 	}
 	if g.poller != nil {
-		g.poller.Close()
+		if err == nil || g.engine == nil {
+			g.poller.Close()
+		} else {
+			go func() {
+				<-g.engine.Done()
+				g.poller.Close()
+			}()
+		}
 	}
+	return err
 }
 
 // Routes is the current route table, in scan order.
@@ -324,9 +340,23 @@ func (s *Server) CloseClients() {
 	s.cur.Load().js.Close(1001, "Going Away")
 }
 
-// Close closes every peer with 1001, then stops the runtime. In-flight HTTP requests belong to
-// the http.Server: call its Shutdown first.
+// Close is Shutdown with ShutdownGrace.
 func (s *Server) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), ShutdownGrace)
+	defer cancel()
+	return s.Shutdown(ctx)
+}
+
+// ShutdownGrace is how long Close lets in-flight requests, close handshakes and the last
+// JavaScript jobs take.
+const ShutdownGrace = 10 * time.Second
+
+// Shutdown closes every peer with 1001, lets in-flight requests finish and stops the runtime,
+// all before ctx is done: JavaScript still running then is interrupted, and Shutdown returns
+// even if it cannot be (native code), with an error saying so. In-flight HTTP requests belong
+// to the http.Server: call its Shutdown first, with the same ctx.
+func (s *Server) Shutdown(ctx context.Context) error {
+	var err error
 	s.closeOnce.Do(func() {
 		if s.stopWatch != nil {
 			s.stopWatch()
@@ -334,8 +364,12 @@ func (s *Server) Close() error {
 		if s.reload != nil {
 			s.reload.dispose()
 		}
-		s.retire(s.cur.Load(), 1001, "Going Away")
+		s.swapMu.Lock()
+		s.closed = true
+		g := s.cur.Load()
+		s.swapMu.Unlock()
+		err = s.retire(ctx, g, 1001, "Going Away")
 		s.ws.Close()
 	})
-	return nil
+	return err
 }

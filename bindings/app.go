@@ -93,6 +93,7 @@ type App struct {
 	settled  goja.Value // a resolved promise, what push and friends of every event stream return
 
 	mu        sync.Mutex
+	closing   *closeCode               // set by Close: peers that open later are closed with it
 	peers     map[*peer]struct{}       // live peers of this generation, for Close
 	streams   map[*sse.Stream]struct{} // open event streams, for Close
 	listeners []func()                 // azote.subscribe registrations, stopped by Close
@@ -308,6 +309,9 @@ func (a *App) IsWebSocket(i int) bool { return a.routes[i].websocket != nil }
 // (EventSource clients reconnect), and azote.subscribe listeners stop.
 func (a *App) Close(code int, reason string) {
 	a.mu.Lock()
+	if a.closing == nil {
+		a.closing = &closeCode{code, reason}
+	}
 	peers := make([]*peer, 0, len(a.peers))
 	for p := range a.peers {
 		peers = append(peers, p)
@@ -337,10 +341,20 @@ func (a *App) PeerCount() int {
 	return len(a.peers)
 }
 
-func (a *App) track(p *peer) {
+// closeCode is the close frame every peer of a closed App gets.
+type closeCode struct {
+	code   int
+	reason string
+}
+
+// track adds a peer that just opened. It returns the App's close code when Close came first: a
+// handshake that finished before Close but whose open job ran after it must not be missed,
+// or the peer would be cut off (1006) when the generation is released.
+func (a *App) track(p *peer) *closeCode {
 	a.mu.Lock()
+	defer a.mu.Unlock()
 	a.peers[p] = struct{}{}
-	a.mu.Unlock()
+	return a.closing
 }
 
 func (a *App) untrack(p *peer) {
@@ -371,11 +385,14 @@ func (a *App) settle(vm *goja.Runtime, v goja.Value, ok func(goja.Value), fail f
 	}
 }
 
-// thrown is the JavaScript value an error from a call carries (the exception value, or a Go
-// error turned into a JS Error).
+// thrown is the JavaScript value an error from a call carries (the exception value, a
+// RangeError for a stack overflow, or a Go error turned into a JS Error).
 func thrown(vm *goja.Runtime, err error) goja.Value {
 	if ex, ok := err.(*goja.Exception); ok {
 		return ex.Value()
+	}
+	if engine.IsStackOverflow(err) {
+		return engine.StackOverflowValue(vm, err)
 	}
 	return vm.NewGoError(err)
 }

@@ -90,6 +90,10 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			ans.resp.Body = nil
 		}
 		writeResponse(w, ans.resp)
+	case <-a.gen.Context().Done():
+		// Released (shut down, or replaced) with this request unanswered: its JavaScript will
+		// never answer it now.
+		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
 	case <-r.Context().Done():
 	}
 }

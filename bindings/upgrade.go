@@ -73,6 +73,9 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 	var err error
 	select {
 	case err = <-decided:
+	case <-a.gen.Context().Done():
+		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
+		return
 	case <-r.Context().Done():
 		return
 	}
@@ -105,10 +108,13 @@ func (a *App) accept(w http.ResponseWriter, r *http.Request, up *pendingUpgrade)
 	started := a.opening.done(a, ticket, func(vm *goja.Runtime) {
 		p := a.newPeer(vm, up, conn)
 		conn.SetValue(p)
-		a.track(p)
+		closing := a.track(p)
 		conn.StartOn(a.opts.Poller, a)
 		if p.onOpen != nil {
 			a.callHook(vm, p, "open", p.onOpen, p.object())
+		}
+		if closing != nil {
+			conn.Close(closing.code, closing.reason)
 		}
 	})
 	if !started {

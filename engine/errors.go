@@ -1,9 +1,12 @@
 package engine
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 )
@@ -12,25 +15,111 @@ import (
 // Node prints none, and it means nothing to the reader.
 var programCounter = regexp.MustCompile(`(:\d+:\d+)\(\d+\)`)
 
+// A logged stack keeps its first maxStackFrames frames (Node keeps 10) and says how many it
+// left out, and a description is cut at maxDescription bytes: an interrupted recursion
+// otherwise logs one line per frame, megabytes of them.
+const (
+	maxStackFrames = 20
+	maxDescription = 16 << 10
+)
+
 func tidyStack(s string) string {
-	return programCounter.ReplaceAllString(strings.TrimRight(s, "\n"), "$1")
+	return programCounter.ReplaceAllString(truncateStack(strings.TrimRight(s, "\n")), "$1")
+}
+
+// truncateStack keeps the message lines and the first maxStackFrames "at" lines of s.
+func truncateStack(s string) string {
+	var b strings.Builder
+	frames, omitted := 0, 0
+	for line := range strings.Lines(s) {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "at ") {
+			if frames++; frames > maxStackFrames {
+				omitted++
+				continue
+			}
+		}
+		if b.Len() < maxDescription {
+			b.WriteString(line)
+		}
+	}
+	out := strings.TrimRight(b.String(), "\n")
+	if len(out) > maxDescription {
+		cut := maxDescription
+		for cut > 0 && !utf8.RuneStart(out[cut]) {
+			cut--
+		}
+		out = out[:cut] + " … (truncated)"
+	}
+	if omitted > 0 {
+		out += fmt.Sprintf("\n    ... %d more frames", omitted)
+	}
+	return out
+}
+
+// writeFrames writes the first maxStackFrames frames of stack the way goja prints them, and
+// counts the rest: a deep stack is never rendered whole.
+func writeFrames(b *bytes.Buffer, stack []goja.StackFrame) {
+	for i := range stack {
+		if i == maxStackFrames {
+			fmt.Fprintf(b, "    ... %d more frames\n", len(stack)-i)
+			return
+		}
+		b.WriteString("\tat ")
+		stack[i].Write(b)
+		b.WriteByte('\n')
+	}
+}
+
+// IsStackOverflow reports whether err is a call that went past MaxCallStackSize.
+func IsStackOverflow(err error) bool {
+	var so *goja.StackOverflowError
+	return errors.As(err, &so)
+}
+
+// stackOverflowMessage is Node's message for the same error.
+const stackOverflowMessage = "Maximum call stack size exceeded"
+
+// StackOverflowValue is the JavaScript value a stack overflow stands for in error answers and
+// logs: a RangeError as in Node, whose stack is the overflowing call's. goja does not let
+// JavaScript catch it, so only Go code sees this value.
+func StackOverflowValue(vm *goja.Runtime, err error) goja.Value {
+	ctor, ok := goja.AssertConstructor(vm.Get("RangeError"))
+	if !ok {
+		return vm.NewGoError(err)
+	}
+	obj, cerr := ctor(nil, vm.ToValue(stackOverflowMessage))
+	if cerr != nil {
+		return vm.NewGoError(err)
+	}
+	obj.DefineDataProperty("stack", vm.ToValue(Describe(err)), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return obj
 }
 
 // Describe renders a JavaScript error for a log line: the message, then the stack with
-// source-mapped positions ("at open (routes/chat.ts:12:5)").
+// source-mapped positions ("at open (routes/chat.ts:12:5)"), at most maxStackFrames of it.
 func Describe(err error) string {
 	if err == nil {
 		return ""
 	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
-		return tidyStack(ie.String())
+		var b bytes.Buffer
+		fmt.Fprintln(&b, ie.Value())
+		writeFrames(&b, ie.Stack())
+		return tidyStack(b.String())
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		var b bytes.Buffer
+		b.WriteString("RangeError: " + stackOverflowMessage + "\n")
+		writeFrames(&b, so.Stack())
+		return tidyStack(b.String())
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		return describeException(ex)
 	}
-	return err.Error()
+	return truncateStack(err.Error())
 }
 
 func describeException(ex *goja.Exception) string {
@@ -52,5 +141,5 @@ func DescribeValue(vm *goja.Runtime, v goja.Value) string {
 			return tidyStack(stack.String())
 		}
 	}
-	return inspect(vm, v, 2)
+	return truncateStack(inspect(vm, v, 2))
 }

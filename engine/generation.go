@@ -23,6 +23,16 @@ import (
 // DefaultHandlerTimeout is how long one JavaScript call may run before it is interrupted.
 const DefaultHandlerTimeout = 5 * time.Second
 
+// MaxCallStackSize bounds JavaScript call depth (goja counts frames; a call through a native
+// function such as Array.prototype.map counts two). Past it the call fails with "RangeError:
+// Maximum call stack size exceeded", which goja does not let JavaScript catch. goja unwinds
+// that error through native frames in time quadratic in their number (each level re-panics in
+// a deferred function, and Go walks all the frames above for each), which is why the bound is
+// below Node's ~10,800 frames: 3,000 frames of plain recursion unwind in milliseconds, 1,500
+// levels of recursion through map in about a second on a loaded two-core machine (5,000 levels
+// took 8 s, and unbounded recursion interrupted at the handler timeout took minutes).
+const MaxCallStackSize = 3000
+
 // Options configures a Generation.
 type Options struct {
 	// HandlerTimeout bounds one call into JavaScript (a hook, a handler, a timer callback).
@@ -32,6 +42,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Waiter is how the loop waits when it has no job (see Waiter). Nil means a channel.
 	Waiter Waiter
+	// OnBroken is called, once and on a goroutine of its own, when the runtime can no longer
+	// run promise jobs (see health.go): its owner should replace the generation. Nil: logged only.
+	OnBroken func()
 }
 
 // Generation is one loaded app: one goja runtime and its event loop. All JavaScript of the
@@ -47,10 +60,15 @@ type Generation struct {
 	timers   timers          // loop goroutine only
 	rejected []*goja.Promise // loop goroutine only: rejections not yet handled this turn
 
-	released atomic.Bool
-	stopOnce sync.Once
-	ctx      context.Context // done once the generation is released
-	cancel   context.CancelFunc
+	probe    jobQueueProbe // loop goroutine only
+	broken   atomic.Bool
+	onBroken func()
+
+	released  atomic.Bool
+	abandoned atomic.Bool // Stop ran out of time: queued jobs are dropped, not run
+	stopOnce  sync.Once
+	ctx       context.Context // done once the generation is released
+	cancel    context.CancelFunc
 }
 
 // New starts a generation's runtime and loop with timers, queueMicrotask and console installed.
@@ -65,13 +83,19 @@ func New(opts Options) (*Generation, error) {
 		loop:    newLoop(opts.Waiter),
 		log:     opts.Logger,
 		timeout: opts.HandlerTimeout,
+
+		onBroken: opts.OnBroken,
 	}
 	g.vm = g.loop.vm
 	g.ctx, g.cancel = context.WithCancel(context.Background())
 	g.loop.start()
 	err := g.Sync(func(vm *goja.Runtime) error {
+		vm.SetMaxCallStackSize(MaxCallStackSize)
 		vm.SetPromiseRejectionTracker(g.trackRejection)
 		g.timers.install(g, vm)
+		if err := g.probe.install(vm); err != nil {
+			return err
+		}
 		return installConsole(vm, g.log)
 	})
 	if err != nil {
@@ -98,6 +122,12 @@ func (g *Generation) Run(fn func(vm *goja.Runtime)) bool {
 
 // Sync runs fn on the loop and waits for it. It must not be called from the loop.
 func (g *Generation) Sync(fn func(vm *goja.Runtime) error) error {
+	return g.SyncContext(context.Background(), fn)
+}
+
+// SyncContext is Sync that stops waiting when ctx is done: it then returns ctx's error, and fn
+// may still run later. It must not be called from the loop.
+func (g *Generation) SyncContext(ctx context.Context, fn func(vm *goja.Runtime) error) error {
 	done := make(chan error, 1)
 	ok := g.loop.post(func() {
 		var err error
@@ -107,16 +137,25 @@ func (g *Generation) Sync(fn func(vm *goja.Runtime) error) error {
 	if !ok {
 		return ErrReleased
 	}
-	return <-done
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // ErrReleased is returned by Sync on a released generation.
 var ErrReleased = errors.New("generation released")
 
+// ErrStopped is the interrupt value of JavaScript still running when Stop ran out of time.
+var ErrStopped = errors.New("generation stopped: JavaScript interrupted at shutdown")
+
 // job is the frame around every unit of loop work: watchdog bookkeeping, panic containment and
 // the unhandled-rejection report once the work and its microtasks are done.
 func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 	g.watchdog.enter()
+	top := g.watchdog.depth == 1
 	defer func() {
 		if p := recover(); p != nil {
 			g.log.Error("internal error on the event loop", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -124,9 +163,15 @@ func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 		for _, fn := range g.afterJob {
 			fn()
 		}
-		g.watchdog.leave(vm)
+		interrupted := g.watchdog.leave(vm)
 		g.reportRejections()
+		if top {
+			g.checkJobQueue(interrupted)
+		}
 	}()
+	if g.abandoned.Load() {
+		return
+	}
 	fn(vm)
 }
 
@@ -162,16 +207,50 @@ func (g *Generation) Eval(name, src string) error {
 	})
 }
 
-// Release stops the loop, cancels every timer and interval, and frees the runtime. Work queued
-// after Release is dropped. It must not be called from the loop.
+// Release is Stop with the time a runaway job needs to be interrupted, and a little more.
 func (g *Generation) Release() {
+	ctx, cancel := context.WithTimeout(context.Background(), g.timeout+time.Second)
+	defer cancel()
+	g.Stop(ctx)
+}
+
+// Stop refuses new work, lets the queued jobs run (the watchdog still interrupts a runaway one),
+// cancels every timer and interval and ends the loop. When ctx is done first, the running
+// JavaScript is interrupted, the jobs still queued are dropped, and Stop returns at once with
+// an error if the loop goroutine is still busy: native code (a regular expression that
+// backtracks for hours) cannot be interrupted, and the process must still be able to exit.
+// Done is closed when the loop has ended. It must not be called from the loop.
+func (g *Generation) Stop(ctx context.Context) error {
 	g.stopOnce.Do(func() {
 		g.released.Store(true)
 		g.cancel()
-		g.watchdog.stop()
 		g.loop.stop(g.timers.stopAll)
+		// The watchdog stops only once the loop has: the jobs drained above are guarded too.
+		go func() {
+			<-g.loop.done
+			g.watchdog.stop()
+		}()
 	})
+	select {
+	case <-g.loop.done:
+		return nil
+	case <-ctx.Done():
+	}
+	g.abandoned.Store(true)
+	g.watchdog.interrupt(ErrStopped)
+	select {
+	case <-g.loop.done:
+		return nil
+	case <-time.After(abandonGrace):
+		return errors.New("the JavaScript loop is still busy in native code that cannot be interrupted; left to finish on its own")
+	}
 }
+
+// abandonGrace is how long Stop waits for interrupted JavaScript to unwind once out of time.
+const abandonGrace = 100 * time.Millisecond
+
+// Done is closed once the loop has ended (after Stop).
+func (g *Generation) Done() <-chan struct{} { return g.loop.done }
 
 // Context is done once the generation is released: work it started outside the loop (an
 // outbound fetch) stops with it.

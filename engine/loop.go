@@ -123,13 +123,12 @@ func (l *loop) run() {
 	}
 }
 
-// stop refuses new jobs, lets the loop finish the queued ones and run onStop, and waits for it.
-// Not from the loop.
+// stop refuses new jobs and lets the loop finish the queued ones, run onStop and exit; done is
+// closed then. It does not wait: a job that never ends would hold the caller forever.
 func (l *loop) stop(onStop func()) {
 	l.mu.Lock()
 	if l.stopping {
 		l.mu.Unlock()
-		<-l.done
 		return
 	}
 	l.stopping = true
@@ -137,5 +136,4 @@ func (l *loop) stop(onStop func()) {
 	l.sleeping = false
 	l.mu.Unlock()
 	l.waiter.Wake()
-	<-l.done
 }

@@ -1,21 +1,29 @@
 package engine
 
 import (
+	"container/heap"
 	"math"
 	"time"
 
 	"github.com/dop251/goja"
 )
 
-// timers implements setTimeout, setInterval, setImmediate and their clear functions: a Go timer
-// per JavaScript timer hands the callback to the loop, where it runs inside a guarded loop job
+// timers implements setTimeout, setInterval, setImmediate and their clear functions. Armed
+// timers wait in one queue ordered by due time, then by the order they were armed, under one Go
+// timer for the earliest: timers due together fire in the order they were set, as in Node (a Go
+// timer each would race to the loop). Each callback runs in a guarded loop job of its own
 // (watchdog, errors logged with their stack). An interval is re-armed after each callback, like
-// Node's. All fields are touched on the loop goroutine only.
+// Node's. All fields are touched on the loop goroutine only, except clock, a time.Timer.
 type timers struct {
 	g      *Generation
 	nextID int64
 	active map[int64]*timer
 	newObj goja.Callable // JS: (id) => Timeout object
+
+	queue   timerQueue
+	armSeq  uint64      // arming order, the tie-break between timers due at the same time
+	clock   *time.Timer // fires when queue[0] is due; nil until the first timer
+	clockAt time.Time   // when clock fires; zero when stopped
 }
 
 type timer struct {
@@ -25,8 +33,38 @@ type timer struct {
 	delay     time.Duration
 	repeat    bool
 	cancelled bool
-	armed     int // bumped by every arm, so a fire queued before a refresh is ignored
-	clock     *time.Timer
+	armed     int       // bumped by every arm, so a fire queued before a refresh is ignored
+	due       time.Time // when it fires, while in the queue
+	seq       uint64    // arming order
+	index     int       // position in the queue; -1 when not in it
+}
+
+// timerQueue is a min-heap of armed timers by (due, seq).
+type timerQueue []*timer
+
+func (q timerQueue) Len() int { return len(q) }
+func (q timerQueue) Less(i, j int) bool {
+	if !q[i].due.Equal(q[j].due) {
+		return q[i].due.Before(q[j].due)
+	}
+	return q[i].seq < q[j].seq
+}
+func (q timerQueue) Swap(i, j int) {
+	q[i], q[j] = q[j], q[i]
+	q[i].index, q[j].index = i, j
+}
+func (q *timerQueue) Push(x any) {
+	tm := x.(*timer)
+	tm.index = len(*q)
+	*q = append(*q, tm)
+}
+func (q *timerQueue) Pop() any {
+	old := *q
+	tm := old[len(old)-1]
+	old[len(old)-1] = nil
+	*q = old[:len(old)-1]
+	tm.index = -1
+	return tm
 }
 
 // timeoutClass gives JavaScript Node's Timeout object: a handle with ref/unref/hasRef/refresh/
@@ -99,7 +137,7 @@ func (t *timers) add(vm *goja.Runtime, call goja.FunctionCall, argsFrom int) *ti
 		panic(vm.NewTypeError(`The "callback" argument must be of type function`))
 	}
 	t.nextID++
-	tm := &timer{id: t.nextID, fn: fn}
+	tm := &timer{id: t.nextID, fn: fn, index: -1}
 	if len(call.Arguments) > argsFrom {
 		tm.args = append([]goja.Value(nil), call.Arguments[argsFrom:]...)
 	}
@@ -115,19 +153,56 @@ func (t *timers) schedule(vm *goja.Runtime, call goja.FunctionCall, repeat bool)
 	return t.handle(tm.id)
 }
 
+// arm (re)starts tm's countdown: it goes to the queue, behind every timer armed before it that
+// is due at the same time.
 func (t *timers) arm(tm *timer) {
 	tm.armed++
-	armed := tm.armed
-	fire := func(*goja.Runtime) {
-		if tm.armed != armed {
-			return
-		}
-		t.fire(tm)
-		if tm.repeat && !tm.cancelled && tm.armed == armed {
-			t.arm(tm)
-		}
+	tm.due = time.Now().Add(tm.delay)
+	t.armSeq++
+	tm.seq = t.armSeq
+	if tm.index >= 0 {
+		heap.Fix(&t.queue, tm.index)
+	} else {
+		heap.Push(&t.queue, tm)
 	}
-	tm.clock = time.AfterFunc(tm.delay, func() { t.g.Run(fire) })
+	t.setClock()
+}
+
+// setClock makes the Go timer fire when the earliest queued timer is due.
+func (t *timers) setClock() {
+	if len(t.queue) == 0 {
+		return
+	}
+	due := t.queue[0].due
+	if !t.clockAt.IsZero() && !due.Before(t.clockAt) {
+		return // the clock fires first; runDue sets it again
+	}
+	t.clockAt = due
+	if t.clock == nil {
+		t.clock = time.AfterFunc(time.Until(due), func() { t.g.Run(t.runDue) })
+		return
+	}
+	t.clock.Reset(time.Until(due))
+}
+
+// runDue hands every due timer's callback to the loop, in queue order, each in a job of its own.
+func (t *timers) runDue(*goja.Runtime) {
+	t.clockAt = time.Time{}
+	now := time.Now()
+	for len(t.queue) > 0 && !t.queue[0].due.After(now) {
+		tm := heap.Pop(&t.queue).(*timer)
+		armed := tm.armed
+		t.g.Run(func(*goja.Runtime) {
+			if tm.armed != armed {
+				return // refreshed or cleared since
+			}
+			t.fire(tm)
+			if tm.repeat && !tm.cancelled && tm.armed == armed {
+				t.arm(tm)
+			}
+		})
+	}
+	t.setClock()
 }
 
 func (t *timers) immediate(vm *goja.Runtime, call goja.FunctionCall) goja.Value {
@@ -168,8 +243,13 @@ func (t *timers) clearID(id int64) {
 	}
 	tm.cancelled = true
 	delete(t.active, id)
-	if tm.clock != nil {
-		tm.clock.Stop()
+	t.unqueue(tm)
+}
+
+// unqueue takes tm out of the queue; the clock may fire for nothing, which is harmless.
+func (t *timers) unqueue(tm *timer) {
+	if tm.index >= 0 {
+		heap.Remove(&t.queue, tm.index)
 	}
 }
 
@@ -179,9 +259,6 @@ func (t *timers) refresh(id int64) {
 	if !ok || tm.cancelled {
 		return
 	}
-	if tm.clock != nil {
-		tm.clock.Stop()
-	}
 	t.arm(tm)
 }
 
@@ -190,10 +267,12 @@ func (t *timers) refresh(id int64) {
 func (t *timers) stopAll() {
 	for id, tm := range t.active {
 		tm.cancelled = true
-		if tm.clock != nil {
-			tm.clock.Stop()
-		}
 		delete(t.active, id)
+	}
+	clear(t.queue)
+	t.queue = nil
+	if t.clock != nil {
+		t.clock.Stop()
 	}
 }
 

@@ -27,6 +27,7 @@ type watchdog struct {
 	depth   int    // loop goroutine only
 	seq     uint64 // job number, under mu
 	active  bool   // a job is running, under mu
+	fired   bool   // the running job was interrupted, under mu
 	started time.Time
 	done    chan struct{}
 }
@@ -72,15 +73,29 @@ func (w *watchdog) reset() {
 	w.mu.Unlock()
 }
 
-func (w *watchdog) leave(vm *goja.Runtime) {
+// leave ends the job and reports whether it was interrupted: an interrupt can leave the
+// runtime unusable (see jobQueueProbe).
+func (w *watchdog) leave(vm *goja.Runtime) (interrupted bool) {
 	w.depth--
 	if w.depth > 0 {
-		return
+		return false
 	}
 	w.mu.Lock()
 	w.active = false
+	interrupted, w.fired = w.fired, false
 	if vm != nil {
 		vm.ClearInterrupt()
+	}
+	w.mu.Unlock()
+	return interrupted
+}
+
+// interrupt stops the running job at once with v, if a job is running.
+func (w *watchdog) interrupt(v any) {
+	w.mu.Lock()
+	if w.active && w.vm != nil {
+		w.fired = true
+		w.vm.Interrupt(v)
 	}
 	w.mu.Unlock()
 }
@@ -97,6 +112,7 @@ func (w *watchdog) watch(limit, period time.Duration) {
 			w.mu.Lock()
 			if w.active && w.seq != firedSeq && now.Sub(w.started) > limit && w.vm != nil {
 				firedSeq = w.seq
+				w.fired = true
 				w.vm.Interrupt(ErrTimeout)
 			}
 			w.mu.Unlock()

@@ -129,16 +129,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case s := <-sig:
 		log.Info("shutting down", "signal", s.String())
 	}
-	// Stop accepting, tell WebSocket peers 1001, let in-flight requests finish (10 s at most).
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
+	// Stop accepting, tell WebSocket peers 1001, let in-flight requests finish, stop the
+	// runtime: all within shutdownGrace, whatever the JavaScript is doing.
+	deadline := time.Now().Add(shutdownGrace)
+	httpCtx, cancelHTTP := context.WithDeadline(context.Background(), deadline.Add(-runtimeGrace))
+	defer cancelHTTP()
+	appCtx, cancelApp := context.WithDeadline(context.Background(), deadline.Add(-exitMargin))
+	defer cancelApp()
 	srv.CloseClients()
-	if err := httpSrv.Shutdown(ctx); err != nil {
+	if err := httpSrv.Shutdown(httpCtx); err != nil {
 		log.Warn("in-flight requests did not finish in time", "error", err)
 	}
-	srv.Close()
+	if err := srv.Shutdown(appCtx); err != nil {
+		log.Warn("the JavaScript runtime did not stop in time; exiting anyway", "error", err)
+	}
 	return 0
 }
+
+// shutdownGrace is how long the process takes at most to exit after SIGTERM or SIGINT. The HTTP
+// requests get all of it but runtimeGrace, left for the last close hooks and for the runtime to
+// stop; exitMargin is for Stop to interrupt JavaScript still running then.
+const (
+	shutdownGrace = 10 * time.Second
+	runtimeGrace  = time.Second
+	exitMargin    = 250 * time.Millisecond
+)
 
 // parse reads `MODE DIR` and flags given before or after DIR.
 func parse(args []string, stderr io.Writer) (*config, error) {
