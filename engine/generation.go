@@ -156,6 +156,10 @@ var ErrStopped = errors.New("generation stopped: JavaScript interrupted at shutd
 func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 	g.watchdog.enter()
 	top := g.watchdog.depth == 1
+	var begun time.Time
+	if top {
+		begun = time.Now()
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			g.log.Error("internal error on the event loop", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -166,7 +170,7 @@ func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 		interrupted := g.watchdog.leave(vm)
 		g.reportRejections()
 		if top {
-			g.checkJobQueue(interrupted)
+			g.checkJobQueue(begun, interrupted)
 		}
 	}()
 	if g.abandoned.Load() {

@@ -15,11 +15,13 @@ import (
 // (Options.OnBroken), for its owner to replace it as a reload does.
 //
 // The probe schedules a promise job from the top level and checks that it ran when the call
-// returned, which goja does on every healthy top-level call. It runs after each job that was
-// interrupted, and now and then otherwise (stack overflows are not seen by the engine).
-
-// probeEvery is how often a busy loop checks its job queue when no interrupt asked for it.
-const probeEvery = 50 * time.Millisecond
+// returned, which goja does on every healthy top-level call. It costs a couple of microseconds,
+// so it does not run after every job: after each job that was interrupted or ran long (a stack
+// overflow takes milliseconds; the engine does not see the error itself), and now and then.
+const (
+	probeEvery   = 50 * time.Millisecond // the longest a busy loop goes without a check
+	probeLongJob = time.Millisecond      // a job this long is checked
+)
 
 const probeSource = `(function (mark) { Promise.resolve().then(mark); })`
 
@@ -44,10 +46,13 @@ func (p *jobQueueProbe) install(vm *goja.Runtime) error {
 	return nil
 }
 
-// due reports whether the loop should check now: after an interrupt, or when the last check is
-// older than probeEvery. Loop goroutine only, at the top level (no JavaScript running).
-func (p *jobQueueProbe) due(interrupted bool) bool {
-	return p.schedule != nil && (interrupted || time.Since(p.last) > probeEvery)
+// due reports whether the loop should check now, at the end of a job begun at begun.
+func (p *jobQueueProbe) due(begun time.Time, interrupted bool) bool {
+	if p.schedule == nil {
+		return false
+	}
+	now := time.Now()
+	return interrupted || now.Sub(begun) >= probeLongJob || now.Sub(p.last) > probeEvery
 }
 
 // works reports whether a promise job scheduled by a top-level call runs before it returns.
@@ -59,9 +64,10 @@ func (p *jobQueueProbe) works() bool {
 }
 
 // checkJobQueue is the end of a top-level job: when the probe is due and finds the job queue
-// stuck, the generation is broken; it is reported once and the probe stops.
-func (g *Generation) checkJobQueue(interrupted bool) {
-	if g.broken.Load() || g.released.Load() || !g.probe.due(interrupted) || g.probe.works() {
+// stuck, the generation is broken; it is reported once and the probe stops. Loop goroutine
+// only, with no JavaScript running.
+func (g *Generation) checkJobQueue(begun time.Time, interrupted bool) {
+	if g.broken.Load() || g.released.Load() || !g.probe.due(begun, interrupted) || g.probe.works() {
 		return
 	}
 	g.broken.Store(true)

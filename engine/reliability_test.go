@@ -107,6 +107,18 @@ func TestBrokenJobQueueIsReported(t *testing.T) {
 	if n := broken.Load(); n != 1 || !strings.Contains(logs.String(), "no longer runs promise jobs") {
 		t.Errorf("OnBroken called %d times; log:\n%s", n, logs.String())
 	}
+
+	// A stack overflow in an async function does the same, with no interrupt to say so.
+	var overflowed atomic.Bool
+	g2, err := New(Options{Logger: slog.New(slog.DiscardHandler), OnBroken: func() { overflowed.Store(true) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(g2.Release)
+	if err := g2.Eval("overflow.js", "function f() { return f(); } (async () => { await null; f(); })()"); !IsStackOverflow(err) {
+		t.Fatalf("want a stack overflow, got %v", err)
+	}
+	waitFor(t, "OnBroken after a stack overflow", overflowed.Load)
 }
 
 // Stop keeps the watchdog until the loop has drained, so a runaway job queued at that moment is
