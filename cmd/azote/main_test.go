@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -144,5 +145,73 @@ func TestServeAndShutdown(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("azote did not exit after SIGTERM")
+	}
+}
+
+// Issue 11, defect 8: on SIGTERM the process exits within shutdownGrace whatever the JavaScript
+// is doing: with a request whose promise never settles (it used to take 20 s: the HTTP drain
+// and then the runtime's drain, 10 s each), and with the loop frozen in native code that cannot
+// be interrupted (it never exited).
+func TestSIGTERMExitsWithinGrace(t *testing.T) {
+	app := t.TempDir()
+	os.MkdirAll(filepath.Join(app, "routes"), 0o755)
+	os.WriteFile(filepath.Join(app, "routes", "stuck.ts"), []byte(`import { defineHandler } from "nitro";
+export default defineHandler(() => { console.log("stuck request"); return new Promise(() => {}); });
+`), 0o644)
+	// Backtracking regular expressions run in native code, out of the watchdog's reach: this one
+	// takes hours.
+	os.WriteFile(filepath.Join(app, "routes", "frozen.ts"), []byte(`import { defineHandler } from "nitro";
+export default defineHandler(() => { console.log("freezing"); return /^(?=a)(a|aa)+b$/.test("a".repeat(60)); });
+`), 0o644)
+	for _, tc := range []struct{ path, marker string }{{"/stuck", "stuck request"}, {"/frozen", "freezing"}} {
+		t.Run(tc.path[1:], func(t *testing.T) {
+			t.Parallel()
+			cmd := command(t, nil, "serve", app, "--host", "127.0.0.1", "--port", "0")
+			stdout, _ := cmd.StdoutPipe()
+			stderr, _ := cmd.StderrPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			url := ""
+			lines := bufio.NewScanner(stdout)
+			for lines.Scan() {
+				if m := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)`).FindStringSubmatch(lines.Text()); m != nil {
+					url = m[1]
+					break
+				}
+			}
+			go io.Copy(io.Discard, stdout)
+			if url == "" {
+				t.Fatal("no URL printed")
+			}
+			marked := make(chan struct{})
+			go func() {
+				errLines := bufio.NewScanner(stderr)
+				for errLines.Scan() {
+					if strings.Contains(errLines.Text(), tc.marker) {
+						close(marked)
+					}
+				}
+			}()
+			go (&http.Client{Timeout: time.Minute}).Get("http://" + url + tc.path)
+			select {
+			case <-marked:
+			case <-time.After(20 * time.Second):
+				t.Fatal("the request never reached its handler")
+			}
+			signaled := time.Now()
+			cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+				if took := time.Since(signaled); took > shutdownGrace+2*time.Second {
+					t.Errorf("exited %v after SIGTERM, want within %v", took.Round(100*time.Millisecond), shutdownGrace)
+				}
+			case <-time.After(shutdownGrace + 10*time.Second):
+				t.Fatalf("still running %v after SIGTERM", shutdownGrace+10*time.Second)
+			}
+		})
 	}
 }
