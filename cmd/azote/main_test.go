@@ -206,7 +206,9 @@ export default defineHandler(() => { console.log("freezing"); return /^(?=a)(a|a
 			go func() { done <- cmd.Wait() }()
 			select {
 			case <-done:
-				if took := time.Since(signaled); took > shutdownGrace+2*time.Second {
+				took := time.Since(signaled)
+				t.Logf("exited %v after SIGTERM", took.Round(10*time.Millisecond))
+				if took > shutdownGrace+2*time.Second {
 					t.Errorf("exited %v after SIGTERM, want within %v", took.Round(100*time.Millisecond), shutdownGrace)
 				}
 			case <-time.After(shutdownGrace + 10*time.Second):
