@@ -125,10 +125,11 @@ func TestBrokenJobQueueIsReported(t *testing.T) {
 // interrupted; and once ctx is done, Stop returns whatever the loop is doing.
 func TestStopInterruptsRunawayJobs(t *testing.T) {
 	g, _ := newGen(t, 100*time.Millisecond)
-	if err := g.Eval("spin.js", "setInterval(() => { for (;;) {} }, 1)"); err != nil {
+	// Two spinning intervals: while one is interrupted, the other's next run is queued.
+	if err := g.Eval("spin.js", "setInterval(() => { for (;;) {} }, 1); setInterval(() => { for (;;) {} }, 1)"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(20 * time.Millisecond) // an interval job is running or queued
+	time.Sleep(50 * time.Millisecond)
 	done := make(chan error, 1)
 	go func() { done <- g.Stop(context.Background()) }()
 	select {
