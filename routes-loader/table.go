@@ -114,11 +114,17 @@ func (n *node) child(s patternSeg) *node {
 }
 
 // Match returns the index into the routes of the best route for method and path, with its
-// decoded parameters (":room" -> "game", "**:path" -> "a/b/c", an unnamed "**" -> key "_").
-// For the same pattern a route with a matching method beats a method-less one. A trailing
-// slash is ignored. ok is false when nothing matches; AllowedMethods tells a 405 from a 404.
+// parameters. path is the request path as it came on the wire (url.URL.EscapedPath), and it
+// is read the way Nitro (h3 v2, rou3) reads event.url.pathname: dot segments are resolved
+// like the WHATWG URL parser does ("..", ".%2e", "%2E%2E", ...; a backslash is a slash), an
+// encoded slash stays inside its segment, and parameters are returned as they appear in the
+// path, still percent-encoded (":room" -> "caf%C3%A9", "**:path" -> "a/b%2F..%2Fc", an
+// unnamed "**" -> key "_"); getRouterParam's { decode: true } decodes them. A static segment
+// also matches its decoded spelling ("/c%68at" is "/chat"). For the same pattern a route with
+// a matching method beats a method-less one. A trailing slash is ignored. ok is false when
+// nothing matches; AllowedMethods tells a 405 from a 404.
 func (t *Table) Match(method, path string) (index int, params map[string]string, ok bool) {
-	segs := splitPath(cleanPath(path))
+	segs := requestSegments(path)
 	idx := -1
 	t.walk(t.root, segs, 0, func(routes []int) bool {
 		idx = pickMethod(t.routes, routes, method)
@@ -134,7 +140,7 @@ func (t *Table) Match(method, path string) (index int, params map[string]string,
 // the method, or nil when none does. A route without a method contributes "*". Use it after
 // Match fails: a non-empty result means 405 rather than 404.
 func (t *Table) AllowedMethods(path string) []string {
-	segs := splitPath(cleanPath(path))
+	segs := requestSegments(path)
 	set := map[string]bool{}
 	t.walk(t.root, segs, 0, func(routes []int) bool {
 		for _, i := range routes {
@@ -234,10 +240,10 @@ func (t *Table) params(idx int, segs []string) map[string]string {
 			if j < len(segs) {
 				rest = strings.Join(segs[j:], "/")
 			}
-			params[s.name] = decodeSegment(rest)
+			params[s.name] = rest
 			continue
 		}
-		params[s.name] = decodeSegment(segs[j][len(s.text):])
+		params[s.name] = segs[j][len(s.text):]
 	}
 	if params == nil {
 		params = map[string]string{}
