@@ -41,7 +41,7 @@ func TestTableMatch(t *testing.T) {
 		{"GET", "/rooms/a%20b", 2, map[string]string{"room": "a%20b"}}, // params stay encoded, as in rou3
 		{"GET", "/rooms/caf%C3%A9", 2, map[string]string{"room": "caf%C3%A9"}},
 		{"GET", "/rooms/100%", 2, map[string]string{"room": "100%"}},
-		{"GET", "/rooms", 10, map[string]string{"slug": "rooms"}},    // no route at /rooms: backtrack to /:slug
+		{"GET", "/rooms", 10, map[string]string{"slug": "rooms"}}, // no route at /rooms: backtrack to /:slug
 		{"GET", "/files/a/b/c", 4, map[string]string{"path": "a/b/c"}},
 		{"GET", "/files/a%2Fb", 4, map[string]string{"path": "a%2Fb"}},
 		{"GET", "/files/a%2f..%2f..%2fetc%2fpasswd", 4, map[string]string{"path": "a%2f..%2f..%2fetc%2fpasswd"}},
