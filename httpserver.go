@@ -28,7 +28,7 @@ const (
 // listener) and TLSConfig as needed. The azote command serves with it.
 //
 // Once a request has arrived its response may take as long as it needs (event streams,
-// streamed bodies): s lifts the read deadline then; the handler timeout bounds the handler.
+// streamed bodies): net/http lifts the read deadline when the body has been read.
 func (s *Server) HTTPServer() *http.Server {
 	read := s.opts.ReadTimeout
 	header := min(read, maxReadHeaderTimeout)

@@ -50,7 +50,6 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 	if !ok {
 		return
 	}
-	arrived(w)
 	answers := make(chan answer, 1)
 	answered := false // loop only: an answer went to answers, or nobody waits for one
 	var stopTimer func()

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"time"
 
 	"github.com/azote-dev/azote/bindings/web"
 )
@@ -44,12 +43,4 @@ func (a *App) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	}
 	a.log.Debug("request body refused", "path", r.URL.Path, "error", err)
 	return nil, false
-}
-
-// arrived lifts the read deadline the server set for receiving the request (ReadTimeout): the
-// request is in, and its answer (an event stream, a streamed body, a slow handler) may take
-// longer. Without this net/http would cancel the request's context when the deadline passes.
-// A ResponseWriter that cannot set deadlines is left alone.
-func arrived(w http.ResponseWriter) {
-	_ = http.NewResponseController(w).SetReadDeadline(time.Time{})
 }

@@ -62,7 +62,6 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		a.accept(w, r, up)
 		return
 	}
-	arrived(w)
 	decided := make(chan error, 1)
 	answered := false // loop only: a decision went to decided, or nobody waits for one
 	var stopTimer func()
