@@ -189,7 +189,7 @@ func (t *Table) walk(n *node, segs []string, i int, visit func(routes []int) boo
 		}
 	}
 	for _, p := range n.params {
-		if len(seg) > len(p.prefix) && strings.HasPrefix(seg, p.prefix) && t.walk(p.node, segs, i+1, visit) {
+		if _, ok := cutPrefix(seg, p.prefix); ok && t.walk(p.node, segs, i+1, visit) {
 			return true
 		}
 	}
@@ -243,7 +243,7 @@ func (t *Table) params(idx int, segs []string) map[string]string {
 			params[s.name] = rest
 			continue
 		}
-		params[s.name] = segs[j][len(s.text):]
+		params[s.name], _ = cutPrefix(segs[j], s.text)
 	}
 	if params == nil {
 		params = map[string]string{}
@@ -282,4 +282,45 @@ func decodeSegment(s string) string {
 		return s
 	}
 	return d
+}
+
+// cutPrefix is what follows a parameter's static prefix in a request segment ("user-" in
+// "user-42" leaves "42"), ok only when something follows. The prefix may come
+// percent-encoded ("%20" for " ", "caf%C3%A9" for "café"), as clients send it.
+func cutPrefix(seg, prefix string) (rest string, ok bool) {
+	if strings.HasPrefix(seg, prefix) {
+		return seg[len(prefix):], len(seg) > len(prefix)
+	}
+	if strings.IndexByte(seg, '%') < 0 {
+		return "", false
+	}
+	i := 0
+	for j := 0; j < len(prefix); j++ {
+		if i >= len(seg) {
+			return "", false
+		}
+		c, n := seg[i], 1
+		if c == '%' && i+2 < len(seg) && isHex(seg[i+1]) && isHex(seg[i+2]) {
+			c, n = unhex(seg[i+1])<<4|unhex(seg[i+2]), 3
+		}
+		if c != prefix[j] {
+			return "", false
+		}
+		i += n
+	}
+	return seg[i:], i < len(seg)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }
