@@ -61,7 +61,7 @@ func TestTableMatch(t *testing.T) {
 		{"GET", "/user-42", 9, map[string]string{"id": "42"}},
 		{"GET", "/user-", 10, map[string]string{"slug": "user-"}},
 		{"GET", "/user%2d42", 9, map[string]string{"id": "42"}}, // a prefix may come encoded
-		{"GET", "/a/b/c", 12, map[string]string{"y": "c"}}, // static b beats :x at segment 2
+		{"GET", "/a/b/c", 12, map[string]string{"y": "c"}},      // static b beats :x at segment 2
 		{"GET", "/a/z/c", 11, map[string]string{"x": "z"}},
 		{"GET", "/a/b", 5, map[string]string{"_": "a/b"}},
 		{"POST", "/only-post", 13, map[string]string{}},
