@@ -146,3 +146,13 @@ func TestServeAndShutdown(t *testing.T) {
 		t.Fatal("azote did not exit after SIGTERM")
 	}
 }
+
+func TestParseConnectionLimits(t *testing.T) {
+	cfg, err := parse([]string{"serve", "app", "--read-timeout", "3s", "--idle-timeout=4s", "--max-header-bytes", "8192"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.opts.ReadTimeout != 3*time.Second || cfg.opts.IdleTimeout != 4*time.Second || cfg.opts.MaxHeaderBytes != 8192 {
+		t.Errorf("connection limits: %+v", cfg.opts)
+	}
+}
