@@ -3,6 +3,7 @@ package azote
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -115,7 +116,7 @@ func (cfg *appConfig) applyTo(o *Options) error {
 			}
 		case "maxMessageSize", "maxBodyBytes", "maxQueueBytes":
 			n, ok := v.(float64)
-			if !ok || n <= 0 {
+			if !ok || n <= 0 || n >= math.MaxInt64 { // NaN fails n > 0; huge would wrap negative
 				return fmt.Errorf("azote.%s must be a positive number of bytes", key)
 			}
 			switch key {
@@ -139,15 +140,28 @@ func (cfg *appConfig) applyTo(o *Options) error {
 	return nil
 }
 
-// duration reads a number of milliseconds or a Go duration string ("5s").
+// duration reads a number of milliseconds or a Go duration string ("5s"), not negative.
 func duration(v any) (time.Duration, error) {
+	var d time.Duration
 	switch x := v.(type) {
 	case float64:
-		return time.Duration(x * float64(time.Millisecond)), nil
+		ns := x * float64(time.Millisecond)
+		if !(ns >= 0 && ns < math.MaxInt64) { // also NaN; a huge value would wrap negative
+			return 0, fmt.Errorf("%v ms is not a usable duration", x)
+		}
+		d = time.Duration(ns)
 	case string:
-		return time.ParseDuration(x)
+		var err error
+		if d, err = time.ParseDuration(x); err != nil {
+			return 0, err
+		}
+	default:
+		return 0, fmt.Errorf("want milliseconds or a duration like \"5s\"")
 	}
-	return 0, fmt.Errorf("want milliseconds or a duration like \"5s\"")
+	if d < 0 {
+		return 0, fmt.Errorf("%v: a duration cannot be negative", d)
+	}
+	return d, nil
 }
 
 // applyEnv overrides obj's keys from NITRO_<UPPER_SNAKE_KEY> variables, recursively, parsing

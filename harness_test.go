@@ -55,7 +55,7 @@ func start(t *testing.T, dir string, opts Options) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := &http.Server{Handler: srv}
+	hs := srv.HTTPServer()
 	go hs.Serve(ln)
 	ts := &testServer{t: t, srv: srv, http: hs, addr: ln.Addr().String(), logs: logs}
 	t.Cleanup(func() {

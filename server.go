@@ -55,6 +55,16 @@ type Options struct {
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
 	SSEKeepAlive time.Duration
+	// ReadTimeout bounds how long a request's headers and body may take to arrive (default
+	// 60 s; the headers alone get at most 10 s). Used by HTTPServer.
+	ReadTimeout time.Duration
+	// IdleTimeout closes a keep-alive connection idle this long (default 2 min). Used by
+	// HTTPServer.
+	IdleTimeout time.Duration
+	// MaxHeaderBytes bounds a request's line and header fields (default 16 KiB, like Node;
+	// over it: 431). ServeHTTP enforces it whatever http.Server serves it, so the headers a
+	// WebSocket peer keeps (peer.request) stay within it.
+	MaxHeaderBytes int
 	// TrustForwardedFor takes peer.remoteAddress and getRequestIP from the X-Forwarded-For
 	// header; set it only behind a proxy that sets that header.
 	TrustForwardedFor bool
@@ -118,6 +128,7 @@ func New(opts Options) (*Server, error) {
 	if err := cfg.applyTo(&s.opts); err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.file, err)
 	}
+	connectionDefaults(&s.opts)
 	opts = s.opts
 	s.ws = ws.NewServer(ws.Options{
 		MaxMessageSize: opts.MaxMessageSize,
@@ -224,13 +235,14 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 		routes[i] = bindings.Route{File: r.File}
 	}
 	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
-		WS:            s.ws,
-		Poller:        g.poller,
-		Dev:           s.opts.Dev,
-		Dir:           app.Dir,
-		MaxBodyBytes:  s.opts.MaxBodyBytes,
-		RuntimeConfig: cfg.runtimeConfig,
-		SSEKeepAlive:  s.opts.SSEKeepAlive,
+		WS:             s.ws,
+		Poller:         g.poller,
+		Dev:            s.opts.Dev,
+		Dir:            app.Dir,
+		MaxBodyBytes:   s.opts.MaxBodyBytes,
+		HandlerTimeout: s.opts.HandlerTimeout,
+		RuntimeConfig:  cfg.runtimeConfig,
+		SSEKeepAlive:   s.opts.SSEKeepAlive,
 
 		TrustForwardedFor: s.opts.TrustForwardedFor,
 	})
@@ -292,13 +304,17 @@ func (s *Server) RouteKind(i int) string {
 // a file of public/ when one matches (static files come first, like Nitro); anything else to
 // the route's handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if headerBytes(r) > s.opts.MaxHeaderBytes {
+		headersTooLarge(w)
+		return
+	}
 	g := s.acquire()
 	defer g.inflight.Add(-1)
 	upgrade := g.config.websocket && websocket.IsWebSocketUpgrade(r)
 	if !upgrade && g.public != nil && g.public.Serve(w, r) {
 		return
 	}
-	i, params, ok := g.table.Match(r.Method, r.URL.Path)
+	i, params, ok := g.table.Match(r.Method, r.URL.EscapedPath())
 	if upgrade {
 		if !ok || !g.js.IsWebSocket(i) {
 			notFound(w, r)

@@ -48,6 +48,9 @@ type Options struct {
 	Dir string
 	// MaxBodyBytes bounds a request body read for a handler (413 over it).
 	MaxBodyBytes int64
+	// HandlerTimeout is how long an HTTP handler's or an upgrade hook's promise may stay
+	// pending before the request is answered 504 / 500 (0: engine.DefaultHandlerTimeout).
+	HandlerTimeout time.Duration
 	// RuntimeConfig is what useRuntimeConfig() returns (nil: an empty object).
 	RuntimeConfig map[string]any
 	// SSEKeepAlive is the keep-alive comment period of event streams (0: 15 s).
@@ -93,10 +96,10 @@ type App struct {
 	settled  goja.Value // a resolved promise, what push and friends of every event stream return
 
 	mu        sync.Mutex
-	closing   *closeCode               // set by Close: peers that open later are closed with it
-	peers     map[*peer]struct{}       // live peers of this generation, for Close
-	streams   map[*sse.Stream]struct{} // open event streams, for Close
-	listeners []func()                 // azote.subscribe registrations, stopped by Close
+	closing   *closeCode                 // set by Close: peers that open later are closed with it
+	peers     map[*peer]struct{}         // live peers of this generation, for Close
+	streams   map[*sse.Stream]struct{}   // open event streams, for Close
+	listeners map[*subscription]struct{} // azote.subscribe registrations, stopped by Close
 }
 
 // route is one registered default export.
@@ -118,9 +121,13 @@ type step struct {
 // Load installs the web globals and host modules on gen, evaluates the bundle and records the
 // default export of every route. routes[i] describes the bundle's i-th route.
 func Load(gen *engine.Generation, bundle string, routes []Route, middleware []string, opts Options) (*App, error) {
-	a := &App{gen: gen, log: gen.Logger(), opts: opts, peers: make(map[*peer]struct{}), streams: make(map[*sse.Stream]struct{})}
+	a := &App{gen: gen, log: gen.Logger(), opts: opts, peers: make(map[*peer]struct{}), streams: make(map[*sse.Stream]struct{}),
+		listeners: make(map[*subscription]struct{})}
 	if a.opts.MaxBodyBytes <= 0 {
 		a.opts.MaxBodyBytes = 16 << 20
+	}
+	if a.opts.HandlerTimeout <= 0 {
+		a.opts.HandlerTimeout = engine.DefaultHandlerTimeout
 	}
 	var registered goja.Value
 	err := gen.Sync(func(vm *goja.Runtime) error {
@@ -320,8 +327,11 @@ func (a *App) Close(code int, reason string) {
 	for s := range a.streams {
 		streams = append(streams, s)
 	}
-	listeners := a.listeners
-	a.listeners = nil
+	listeners := make([]*subscription, 0, len(a.listeners))
+	for sub := range a.listeners {
+		listeners = append(listeners, sub)
+	}
+	clear(a.listeners)
 	a.mu.Unlock()
 	for _, p := range peers {
 		p.conn.Close(code, reason)
@@ -329,8 +339,8 @@ func (a *App) Close(code int, reason string) {
 	for _, s := range streams {
 		s.Close()
 	}
-	for _, stop := range listeners {
-		stop()
+	for _, sub := range listeners {
+		sub.stop()
 	}
 }
 

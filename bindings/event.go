@@ -2,9 +2,7 @@ package bindings
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -43,32 +41,47 @@ func eventContext(vm *goja.Runtime, params map[string]string, ip string) *goja.O
 }
 
 // ServeHTTP runs route i's handler for a plain HTTP request and writes what it returns
-// (SPEC 7). The request body is read before the handler runs, bounded by MaxBodyBytes.
+// (SPEC 7). The request body is read before the handler runs, bounded by MaxBodyBytes. A
+// handler whose promise is still pending after the handler timeout gets 504 (logged); what it
+// answers later is dropped.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params map[string]string) {
 	rt := a.routes[i]
-	var body []byte
-	if r.Body != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
-		var err error
-		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.opts.MaxBodyBytes))
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			a.writeError(w, &web.ResponseParts{Status: http.StatusRequestEntityTooLarge, StatusText: "Payload Too Large"}, "request body over the limit")
-			return
-		}
-		if err != nil {
-			return // client went away
-		}
+	body, ok := a.readBody(w, r)
+	if !ok {
+		return
 	}
 	answers := make(chan answer, 1)
-	ok := a.gen.Run(func(vm *goja.Runtime) {
-		answered := false
+	answered := false // loop only: an answer went to answers, or nobody waits for one
+	var stopTimer func()
+	ok = a.gen.Run(func(vm *goja.Runtime) {
 		reply := func(ans answer) {
-			if !answered {
-				answered = true
-				answers <- ans
+			if answered {
+				discard(vm, ans, "request already answered")
+				return
 			}
+			answered = true
+			if stopTimer != nil {
+				stopTimer()
+			}
+			answers <- ans
 		}
 		a.handle(vm, rt, r, body, params, reply)
+		if answered {
+			return
+		}
+		stopTimer = a.afterHandlerTimeout(func(vm *goja.Runtime) {
+			if answered {
+				return
+			}
+			a.log.Error("handler timed out: its promise did not settle within the handler timeout",
+				"route", rt.file, "timeout", a.opts.HandlerTimeout)
+			reply(answer{resp: a.errorResponse(vm, http.StatusGatewayTimeout, "Handler timeout", "", nil)})
+		}, func() {
+			select {
+			case answers <- restarting():
+			default:
+			}
+		})
 	})
 	if !ok {
 		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
@@ -95,6 +108,18 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 		// never answer it now.
 		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
 	case <-r.Context().Done():
+		// The client left: the handler's answer, now or later, is dropped with what it holds.
+		a.gen.Run(func(vm *goja.Runtime) {
+			answered = true
+			if stopTimer != nil {
+				stopTimer()
+			}
+			select {
+			case ans := <-answers:
+				discard(vm, ans, "client disconnected")
+			default:
+			}
+		})
 	}
 }
 

@@ -173,11 +173,32 @@ func (a *App) subscribe(call goja.FunctionCall) goja.Value {
 			}
 		})
 	})
+	sub := &subscription{stop: stop}
 	a.mu.Lock()
-	a.listeners = append(a.listeners, stop)
+	a.listeners[sub] = struct{}{}
 	a.mu.Unlock()
 	return vm.ToValue(func(goja.FunctionCall) goja.Value {
-		stop()
+		a.unsubscribe(sub)
 		return goja.Undefined()
 	})
+}
+
+// subscription is one azote.subscribe registration, kept until its unsubscribe function or
+// the generation's Close ends it.
+type subscription struct{ stop func() }
+
+// unsubscribe ends sub: the hub stops calling it and the generation forgets it (with the
+// callback it holds), so subscribing and unsubscribing in a loop keeps nothing.
+func (a *App) unsubscribe(sub *subscription) {
+	a.mu.Lock()
+	delete(a.listeners, sub)
+	a.mu.Unlock()
+	sub.stop()
+}
+
+// SubscriptionCount is the number of live azote.subscribe registrations of this generation.
+func (a *App) SubscriptionCount() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.listeners)
 }

@@ -79,8 +79,30 @@
   };
 
   const getQuery = (event) => Object.fromEntries(event.url.searchParams);
-  const getRouterParams = (event) => (event.context && event.context.params) || {};
-  const getRouterParam = (event, name) => getRouterParams(event)[name];
+  // Route params are as they came in the path, still percent-encoded (h3 v2 and rou3 do not
+  // decode them). { decode: true } decodes each once, except encoded separators (%2F, %5C, at
+  // any %25 depth): decoding those would hand the handler a "/" or "../" that routing never
+  // saw. A malformed escape leaves the param as it was.
+  const encodedSeparator = /%(?:25)*(?:2f|5c)/gi;
+  const decodeParam = (value) => {
+    if (typeof value !== "string" || !value.includes("%")) return value;
+    try {
+      let out = "", last = 0;
+      for (const m of value.matchAll(encodedSeparator)) {
+        out += decodeURIComponent(value.slice(last, m.index)) + m[0];
+        last = m.index + m[0].length;
+      }
+      return out + decodeURIComponent(value.slice(last));
+    } catch { return value; }
+  };
+  const getRouterParams = (event, opts) => {
+    const params = (event.context && event.context.params) || {};
+    if (!opts || !opts.decode) return params;
+    const out = {};
+    for (const k of Object.keys(params)) out[k] = decodeParam(params[k]);
+    return out;
+  };
+  const getRouterParam = (event, name, opts) => getRouterParams(event, opts)[name];
   const getRequestHeaders = (event) => Object.fromEntries(event.req.headers);
   const getRequestHeader = (event, name) => event.req.headers.get(name) ?? undefined;
   const getRequestIP = (event) => event.context.clientAddress;

@@ -2,6 +2,7 @@ package bindings
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -12,6 +13,11 @@ import (
 
 	"github.com/azote-dev/azote/bindings/web"
 	"github.com/azote-dev/azote/engine"
+)
+
+var (
+	errUpgradeTimeout = errors.New("upgrade did not settle within the handler timeout")
+	errGenerationGone = errors.New("the generation was released")
 )
 
 // pendingUpgrade carries an accepted upgrade from the loop to the handshake and back.
@@ -57,12 +63,37 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		return
 	}
 	decided := make(chan error, 1)
+	answered := false // loop only: a decision went to decided, or nobody waits for one
+	var stopTimer func()
 	ok := a.gen.Run(func(vm *goja.Runtime) {
-		answered := false
-		a.resolveUpgrade(vm, r, params, up, func(err error) {
-			if !answered {
-				answered = true
-				decided <- err
+		decide := func(err error) {
+			if answered {
+				if up.reject != nil && up.reject.Stream != nil {
+					web.CancelStream(vm, up.reject.Stream, "upgrade already answered")
+				}
+				return
+			}
+			answered = true
+			if stopTimer != nil {
+				stopTimer()
+			}
+			decided <- err
+		}
+		a.resolveUpgrade(vm, r, params, up, decide)
+		if answered {
+			return
+		}
+		stopTimer = a.afterHandlerTimeout(func(*goja.Runtime) {
+			if answered {
+				return
+			}
+			a.log.Error("websocket upgrade timed out: its promise did not settle within the handler timeout",
+				"route", rt.file, "timeout", a.opts.HandlerTimeout)
+			decide(errUpgradeTimeout)
+		}, func() {
+			select {
+			case decided <- errGenerationGone:
+			default:
 			}
 		})
 	})
@@ -77,6 +108,16 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
 		return
 	case <-r.Context().Done():
+		a.gen.Run(func(*goja.Runtime) {
+			answered = true
+			if stopTimer != nil {
+				stopTimer()
+			}
+		})
+		return
+	}
+	if err == errGenerationGone {
+		http.Error(w, "Service Restarting", http.StatusServiceUnavailable)
 		return
 	}
 	if err != nil {

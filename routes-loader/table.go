@@ -114,11 +114,17 @@ func (n *node) child(s patternSeg) *node {
 }
 
 // Match returns the index into the routes of the best route for method and path, with its
-// decoded parameters (":room" -> "game", "**:path" -> "a/b/c", an unnamed "**" -> key "_").
-// For the same pattern a route with a matching method beats a method-less one. A trailing
-// slash is ignored. ok is false when nothing matches; AllowedMethods tells a 405 from a 404.
+// parameters. path is the request path as it came on the wire (url.URL.EscapedPath), and it
+// is read the way Nitro (h3 v2, rou3) reads event.url.pathname: dot segments are resolved
+// like the WHATWG URL parser does ("..", ".%2e", "%2E%2E", ...; a backslash is a slash), an
+// encoded slash stays inside its segment, and parameters are returned as they appear in the
+// path, still percent-encoded (":room" -> "caf%C3%A9", "**:path" -> "a/b%2F..%2Fc", an
+// unnamed "**" -> key "_"); getRouterParam's { decode: true } decodes them. A static segment
+// also matches its decoded spelling ("/c%68at" is "/chat"). For the same pattern a route with
+// a matching method beats a method-less one. A trailing slash is ignored. ok is false when
+// nothing matches; AllowedMethods tells a 405 from a 404.
 func (t *Table) Match(method, path string) (index int, params map[string]string, ok bool) {
-	segs := splitPath(cleanPath(path))
+	segs := requestSegments(path)
 	idx := -1
 	t.walk(t.root, segs, 0, func(routes []int) bool {
 		idx = pickMethod(t.routes, routes, method)
@@ -134,7 +140,7 @@ func (t *Table) Match(method, path string) (index int, params map[string]string,
 // the method, or nil when none does. A route without a method contributes "*". Use it after
 // Match fails: a non-empty result means 405 rather than 404.
 func (t *Table) AllowedMethods(path string) []string {
-	segs := splitPath(cleanPath(path))
+	segs := requestSegments(path)
 	set := map[string]bool{}
 	t.walk(t.root, segs, 0, func(routes []int) bool {
 		for _, i := range routes {
@@ -183,7 +189,7 @@ func (t *Table) walk(n *node, segs []string, i int, visit func(routes []int) boo
 		}
 	}
 	for _, p := range n.params {
-		if len(seg) > len(p.prefix) && strings.HasPrefix(seg, p.prefix) && t.walk(p.node, segs, i+1, visit) {
+		if _, ok := cutPrefix(seg, p.prefix); ok && t.walk(p.node, segs, i+1, visit) {
 			return true
 		}
 	}
@@ -234,10 +240,10 @@ func (t *Table) params(idx int, segs []string) map[string]string {
 			if j < len(segs) {
 				rest = strings.Join(segs[j:], "/")
 			}
-			params[s.name] = decodeSegment(rest)
+			params[s.name] = rest
 			continue
 		}
-		params[s.name] = decodeSegment(segs[j][len(s.text):])
+		params[s.name], _ = cutPrefix(segs[j], s.text)
 	}
 	if params == nil {
 		params = map[string]string{}
@@ -276,4 +282,45 @@ func decodeSegment(s string) string {
 		return s
 	}
 	return d
+}
+
+// cutPrefix is what follows a parameter's static prefix in a request segment ("user-" in
+// "user-42" leaves "42"), ok only when something follows. The prefix may come
+// percent-encoded ("%20" for " ", "caf%C3%A9" for "café"), as clients send it.
+func cutPrefix(seg, prefix string) (rest string, ok bool) {
+	if strings.HasPrefix(seg, prefix) {
+		return seg[len(prefix):], len(seg) > len(prefix)
+	}
+	if strings.IndexByte(seg, '%') < 0 {
+		return "", false
+	}
+	i := 0
+	for j := 0; j < len(prefix); j++ {
+		if i >= len(seg) {
+			return "", false
+		}
+		c, n := seg[i], 1
+		if c == '%' && i+2 < len(seg) && isHex(seg[i+1]) && isHex(seg[i+2]) {
+			c, n = unhex(seg[i+1])<<4|unhex(seg[i+2]), 3
+		}
+		if c != prefix[j] {
+			return "", false
+		}
+		i += n
+	}
+	return seg[i:], i < len(seg)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }

@@ -38,12 +38,19 @@ func TestTableMatch(t *testing.T) {
 		{"GET", "/rooms/lobby", 3, map[string]string{}},
 		{"GET", "/rooms/game", 2, map[string]string{"room": "game"}},
 		{"GET", "/rooms/game/", 2, map[string]string{"room": "game"}},
-		{"GET", "/rooms/a%20b", 2, map[string]string{"room": "a b"}},
-		{"GET", "/rooms/caf%C3%A9", 2, map[string]string{"room": "café"}},
-		{"GET", "/rooms/100%", 2, map[string]string{"room": "100%"}}, // bad escape stays raw
-		{"GET", "/rooms", 10, map[string]string{"slug": "rooms"}},    // no route at /rooms: backtrack to /:slug
+		{"GET", "/rooms/a%20b", 2, map[string]string{"room": "a%20b"}}, // params stay encoded, as in rou3
+		{"GET", "/rooms/caf%C3%A9", 2, map[string]string{"room": "caf%C3%A9"}},
+		{"GET", "/rooms/100%", 2, map[string]string{"room": "100%"}},
+		{"GET", "/rooms", 10, map[string]string{"slug": "rooms"}}, // no route at /rooms: backtrack to /:slug
 		{"GET", "/files/a/b/c", 4, map[string]string{"path": "a/b/c"}},
-		{"GET", "/files/a%2Fb", 4, map[string]string{"path": "a/b"}},
+		{"GET", "/files/a%2Fb", 4, map[string]string{"path": "a%2Fb"}},
+		{"GET", "/files/a%2f..%2f..%2fetc%2fpasswd", 4, map[string]string{"path": "a%2f..%2f..%2fetc%2fpasswd"}},
+		{"GET", "/files/a/../b", 4, map[string]string{"path": "b"}}, // dot segments resolve as in a URL
+		{"GET", "/files/a/%2e%2E/b/./c/%2e", 4, map[string]string{"path": "b/c"}},
+		{"GET", "/files/a/b/.%2e/.%2E/x", 4, map[string]string{"path": "x"}},
+		{"GET", "/x/../../files/q", 4, map[string]string{"path": "q"}}, // never above the root
+		{"GET", "/files\\a\\..\\b", 4, map[string]string{"path": "b"}}, // a backslash is a slash
+		{"GET", "/files/...", 4, map[string]string{"path": "..."}},
 		{"GET", "/files", 10, map[string]string{"slug": "files"}}, // a named catch-all needs a segment
 		{"GET", "/docs", 14, map[string]string{"_": ""}},          // an unnamed one does not
 		{"GET", "/docs/x/y", 14, map[string]string{"_": "x/y"}},
@@ -53,7 +60,8 @@ func TestTableMatch(t *testing.T) {
 		{"PUT", "/hello", 7, map[string]string{}},
 		{"GET", "/user-42", 9, map[string]string{"id": "42"}},
 		{"GET", "/user-", 10, map[string]string{"slug": "user-"}},
-		{"GET", "/a/b/c", 12, map[string]string{"y": "c"}}, // static b beats :x at segment 2
+		{"GET", "/user%2d42", 9, map[string]string{"id": "42"}}, // a prefix may come encoded
+		{"GET", "/a/b/c", 12, map[string]string{"y": "c"}},      // static b beats :x at segment 2
 		{"GET", "/a/z/c", 11, map[string]string{"x": "z"}},
 		{"GET", "/a/b", 5, map[string]string{"_": "a/b"}},
 		{"POST", "/only-post", 13, map[string]string{}},

@@ -88,7 +88,7 @@ func (f *Files) Serve(w http.ResponseWriter, r *http.Request) bool {
 		// set; without it HEAD shows no length and large bodies go chunked.
 		w = &fullLengthWriter{ResponseWriter: w, length: info.Size()}
 	}
-	http.ServeContent(w, r, a.name, info.ModTime(), content)
+	http.ServeContent(w, tameRanges(r, info.Size()), a.name, info.ModTime(), content)
 	return true
 }
 

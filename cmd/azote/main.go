@@ -39,6 +39,9 @@ Flags (before or after DIR):
   --ping-interval D         ping idle peers every D, drop silent ones (default 30s)
   --max-body N              largest request body in bytes (default 16 MiB, over: 413)
   --sse-keep-alive D        keep-alive comment on idle event streams every D (default 15s)
+  --read-timeout D          a request (headers within 10s, body) must arrive within D (default 60s)
+  --idle-timeout D          close keep-alive connections idle for D (default 2m)
+  --max-header-bytes N      largest request line and headers in bytes (default 16 KiB, over: 431)
   --trust-proxy             take client addresses from X-Forwarded-For (only behind a proxy)
   --pprof ADDR              serve Go's profiler on ADDR (e.g. 127.0.0.1:6060) for performance work
   --log-level L             debug, info, warn or error (default info)
@@ -116,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	httpSrv := srv.HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
 
@@ -179,6 +182,9 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&cfg.opts.PingInterval, "ping-interval", 0, "")
 	fs.Int64Var(&cfg.opts.MaxBodyBytes, "max-body", 0, "")
 	fs.DurationVar(&cfg.opts.SSEKeepAlive, "sse-keep-alive", 0, "")
+	fs.DurationVar(&cfg.opts.ReadTimeout, "read-timeout", 0, "")
+	fs.DurationVar(&cfg.opts.IdleTimeout, "idle-timeout", 0, "")
+	fs.IntVar(&cfg.opts.MaxHeaderBytes, "max-header-bytes", 0, "")
 	fs.BoolVar(&cfg.opts.TrustForwardedFor, "trust-proxy", false, "")
 	fs.StringVar(&cfg.pprof, "pprof", "", "")
 	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "")

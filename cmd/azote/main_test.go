@@ -217,3 +217,13 @@ export default defineHandler(() => { console.log("freezing"); return /^(?=a)(a|a
 		})
 	}
 }
+
+func TestParseConnectionLimits(t *testing.T) {
+	cfg, err := parse([]string{"serve", "app", "--read-timeout", "3s", "--idle-timeout=4s", "--max-header-bytes", "8192"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.opts.ReadTimeout != 3*time.Second || cfg.opts.IdleTimeout != 4*time.Second || cfg.opts.MaxHeaderBytes != 8192 {
+		t.Errorf("connection limits: %+v", cfg.opts)
+	}
+}

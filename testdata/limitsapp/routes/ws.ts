@@ -1,0 +1,5 @@
+import { defineWebSocketHandler } from "nitro";
+
+export default defineWebSocketHandler({
+  open(peer) { peer.send(peer.request.headers.get("x-big") === null ? "small" : "big"); },
+});
