@@ -72,6 +72,9 @@ func New(opts Options) (*Generation, error) {
 	err := g.Sync(func(vm *goja.Runtime) error {
 		vm.SetPromiseRejectionTracker(g.trackRejection)
 		g.timers.install(g, vm)
+		if err := InstallJSON(vm); err != nil {
+			return err
+		}
 		return installConsole(vm, g.log)
 	})
 	if err != nil {
