@@ -302,10 +302,14 @@ func isInstance(vm *goja.Runtime, obj *goja.Object, ctor *goja.Object) bool {
 }
 
 // fromThrown turns a thrown value into the JSON error answer: an HTTPError keeps its status,
-// anything else is a 500 whose message and stack show only in dev.
+// JSON text nested too deep is a 400, anything else is a 500 whose message and stack show
+// only in dev.
 func (a *App) fromThrown(vm *goja.Runtime, file string, e goja.Value) *web.ResponseParts {
 	if resp, ok := rejection(vm, e); ok {
 		return resp
+	}
+	if engine.IsJSONTooDeep(e) { // event.req.json() of a body nested past the limit
+		return a.errorResponse(vm, http.StatusBadRequest, fmt.Sprintf("Invalid JSON body: nested deeper than %d levels", engine.MaxJSONDepth), "Bad Request", nil)
 	}
 	if obj, ok := e.(*goja.Object); ok && isInstance(vm, obj, a.httpError) {
 		status := int(obj.Get("status").ToInteger())
