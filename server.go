@@ -54,6 +54,12 @@ type Options struct {
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
 	SSEKeepAlive time.Duration
+	// MaxMemory is how much memory the process may hold (bytes the Go runtime holds, where all
+	// JavaScript values live) before the running JavaScript is interrupted (HTTP 500,
+	// WebSocket 1011) and its memory released; Go's soft limit is set to 90% of it. Zero:
+	// half of the container's or the machine's memory (engine.DefaultMaxMemory); negative:
+	// no limit.
+	MaxMemory int64
 	// TrustForwardedFor takes peer.remoteAddress and getRequestIP from the X-Forwarded-For
 	// header; set it only behind a proxy that sets that header.
 	TrustForwardedFor bool
@@ -112,6 +118,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if err := cfg.applyTo(&s.opts); err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.file, err)
+	}
+	if s.opts.MaxMemory == 0 {
+		s.opts.MaxMemory = engine.DefaultMaxMemory()
 	}
 	opts = s.opts
 	s.ws = ws.NewServer(ws.Options{
@@ -207,7 +216,7 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	} else if !errors.Is(err, ws.ErrNoPoller) {
 		s.log.Warn("no WebSocket poller, a reader goroutine per connection instead", "err", err)
 	}
-	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter})
+	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter, MaxMemory: s.opts.MaxMemory})
 	if err != nil {
 		g.release()
 		return nil, err

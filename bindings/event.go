@@ -197,9 +197,9 @@ func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, 
 		respond(a.fromReturn(vm, file, event, v))
 	}, func(e goja.Value, file string, err error) {
 		abandon(nil)
-		if err != nil && engine.IsTimeout(err) {
-			a.log.Error("handler interrupted: it ran past the handler timeout", "route", file, "error", engine.Describe(err))
-			respond(a.errorResponse(vm, http.StatusInternalServerError, "Handler timeout", "", nil))
+		if reason, interrupted := engine.Interruption(err); interrupted {
+			a.log.Error("handler interrupted ("+reason+")", "route", file, "error", engine.Describe(err))
+			respond(a.errorResponse(vm, http.StatusInternalServerError, strings.ToUpper(reason[:1])+reason[1:], "", nil))
 			return
 		}
 		respond(a.fromThrown(vm, file, e))

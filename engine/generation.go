@@ -32,6 +32,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Waiter is how the loop waits when it has no job (see Waiter). Nil means a channel.
 	Waiter Waiter
+	// MaxMemory is the process memory past which the generation's running JavaScript is
+	// interrupted (see memory.go). Zero or less: not watched.
+	MaxMemory int64
 }
 
 // Generation is one loaded app: one goja runtime and its event loop. All JavaScript of the
@@ -82,6 +85,7 @@ func New(opts Options) (*Generation, error) {
 		return nil, fmt.Errorf("start runtime: %w", err)
 	}
 	g.watchdog.start(g)
+	g.watchMemory(opts.MaxMemory)
 	return g, nil
 }
 
@@ -171,6 +175,7 @@ func (g *Generation) Release() {
 	g.stopOnce.Do(func() {
 		g.released.Store(true)
 		g.cancel()
+		g.unwatchMemory()
 		g.watchdog.stop()
 		g.loop.stop(g.timers.stopAll)
 	})

@@ -1,0 +1,261 @@
+package engine
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// ErrMemoryLimit is the interrupt value of JavaScript stopped because the process passed its
+// memory limit (--max-memory).
+var ErrMemoryLimit = errors.New("memory limit: the process passed --max-memory and the running JavaScript was interrupted")
+
+// Interruption says why a JavaScript call was interrupted: "handler timeout" (it ran past the
+// handler timeout) or "memory limit" (the process passed --max-memory while it ran). ok is
+// false when err is not an interrupt. Both are answered alike: HTTP 500, WebSocket 1011.
+func Interruption(err error) (reason string, ok bool) {
+	var ie *goja.InterruptedError
+	if !errors.As(err, &ie) {
+		return "", false
+	}
+	switch ie.Value() {
+	case ErrTimeout:
+		return "handler timeout", true
+	case ErrMemoryLimit:
+		return "memory limit", true
+	}
+	return "", false
+}
+
+// DefaultMaxMemory is the memory limit a server gets when none is set: half of the
+// container's limit (cgroup v2 memory.max, or v1 memory.limit_in_bytes) or of the machine's
+// memory, whichever is smaller; half leaves room for what the limit does not count (stacks
+// outside Go, the kernel's buffers) and for the allocation that crosses it. 0 when neither
+// can be read (not Linux): no limit.
+func DefaultMaxMemory() int64 {
+	limit := int64(math.MaxInt64)
+	for _, file := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		if b, err := os.ReadFile(file); err == nil {
+			if n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && n > 0 && n < limit {
+				limit = n // "max" (no limit) does not parse
+			}
+		}
+	}
+	if total := memTotal(); total > 0 && total < limit {
+		limit = total
+	}
+	if limit == math.MaxInt64 {
+		return 0
+	}
+	return limit / 2
+}
+
+// memTotal is MemTotal of /proc/meminfo in bytes, 0 when unknown.
+func memTotal() int64 {
+	f, err := os.Open("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "MemTotal:"); ok {
+			fields := strings.Fields(rest)
+			if len(fields) == 2 && fields[1] == "kB" {
+				n, _ := strconv.ParseInt(fields[0], 10, 64)
+				return n << 10
+			}
+		}
+	}
+	return 0
+}
+
+// The memory watch samples how much memory the Go runtime holds (what debug.SetMemoryLimit
+// counts: all of goja's JavaScript values live on the Go heap) every memoryPeriod. Past a
+// generation's limit, it interrupts the JavaScript that generation is running; once that job
+// has unwound, its garbage is collected and returned to the system. goja checks for
+// interrupts between instructions, so one instruction that allocates a lot ("s += s" on a
+// 200 MB string) completes first: the process can pass the limit by that one allocation.
+//
+// Go's soft limit is set to softShare of the smallest limit being watched, so the collector
+// works harder as memory nears it and garbage not yet collected is rarely what crosses the
+// limit: live data is. It is put back when no generation is watched.
+const (
+	memoryPeriod = 10 * time.Millisecond
+	softShare    = 0.9
+)
+
+var memWatch = memoryWatch{gens: make(map[*Generation]*watched)}
+
+type memoryWatch struct {
+	mu       sync.Mutex
+	gens     map[*Generation]*watched
+	running  bool
+	stop     chan struct{}
+	prevSoft int64 // Go's soft limit before the watch set it
+	ownSoft  bool  // the watch set the soft limit (GOMEMLIMIT in the environment wins)
+}
+
+type watched struct {
+	limit       int64
+	interrupted uint64 // the job number interrupted and not yet seen to end; 0 for none
+	idleWarned  bool   // over the limit with no JavaScript running was logged
+}
+
+// watchMemory puts g under the memory watch with limit bytes; limit <= 0 leaves it out.
+func (g *Generation) watchMemory(limit int64) {
+	if limit <= 0 {
+		return
+	}
+	m := &memWatch
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gens[g] = &watched{limit: limit}
+	m.setSoftLimit()
+	if !m.running {
+		m.running = true
+		m.stop = make(chan struct{})
+		go m.run(m.stop)
+	}
+}
+
+// unwatchMemory takes g out of the memory watch; the last one out stops it and puts Go's soft
+// limit back.
+func (g *Generation) unwatchMemory() {
+	m := &memWatch
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.gens[g]; !ok {
+		return
+	}
+	delete(m.gens, g)
+	m.setSoftLimit()
+	if len(m.gens) == 0 && m.running {
+		close(m.stop)
+		m.running = false
+	}
+}
+
+// setSoftLimit sets Go's soft memory limit from the smallest watched limit, or puts back the
+// one from before. Under m.mu.
+func (m *memoryWatch) setSoftLimit() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return
+	}
+	smallest := int64(0)
+	for _, w := range m.gens {
+		if smallest == 0 || w.limit < smallest {
+			smallest = w.limit
+		}
+	}
+	switch {
+	case smallest > 0 && !m.ownSoft:
+		m.prevSoft = debug.SetMemoryLimit(int64(float64(smallest) * softShare))
+		m.ownSoft = true
+	case smallest > 0:
+		debug.SetMemoryLimit(int64(float64(smallest) * softShare))
+	case m.ownSoft:
+		debug.SetMemoryLimit(m.prevSoft)
+		m.ownSoft = false
+	}
+}
+
+// goMemoryInUse is the memory the Go runtime holds from the system and has not returned:
+// what its soft limit counts.
+func goMemoryInUse(samples []metrics.Sample) int64 {
+	metrics.Read(samples)
+	total, released := samples[0].Value.Uint64(), samples[1].Value.Uint64()
+	if released > total {
+		return 0
+	}
+	return int64(total - released)
+}
+
+func memorySamples() []metrics.Sample {
+	return []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+}
+
+func (m *memoryWatch) run(stop chan struct{}) {
+	t := time.NewTicker(memoryPeriod)
+	defer t.Stop()
+	samples := memorySamples()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		inUse := goMemoryInUse(samples)
+		release := false
+		var idle []*Generation // over the limit with no job to interrupt
+		m.mu.Lock()
+		for g, w := range m.gens {
+			if w.interrupted != 0 {
+				if !g.watchdog.running(w.interrupted) {
+					// The interrupted job has unwound: collect its garbage before judging again.
+					w.interrupted = 0
+					release = true
+				}
+				continue
+			}
+			if inUse <= w.limit {
+				w.idleWarned = false
+				continue
+			}
+			if seq, ok := g.watchdog.interruptJob(ErrMemoryLimit); ok {
+				w.interrupted = seq
+				g.log.Error("JavaScript interrupted: the process passed its memory limit (--max-memory)",
+					"in_use", mib(inUse), "limit", mib(w.limit))
+			} else if !w.idleWarned {
+				w.idleWarned = true
+				idle = append(idle, g)
+			}
+		}
+		m.mu.Unlock()
+		if !release && len(idle) == 0 {
+			continue
+		}
+		debug.FreeOSMemory()
+		after := goMemoryInUse(samples)
+		m.mu.Lock()
+		for _, g := range idle {
+			if w, ok := m.gens[g]; ok && after > w.limit {
+				g.log.Warn("memory stays over the limit (--max-memory) with no JavaScript running: the app's state holds it",
+					"in_use", mib(after), "limit", mib(w.limit))
+			}
+		}
+		m.mu.Unlock()
+	}
+}
+
+// interruptJob interrupts the loop job running now with v and returns its number; false when
+// the loop is between jobs. Like the timeout, the interrupt is cleared when the job ends, so it
+// never lands on the next one.
+func (w *watchdog) interruptJob(v any) (uint64, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.active || w.vm == nil {
+		return 0, false
+	}
+	w.vm.Interrupt(v)
+	return w.seq, true
+}
+
+// running reports whether job number seq is still the one running.
+func (w *watchdog) running(seq uint64) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.active && w.seq == seq
+}
+
+func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
