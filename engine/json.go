@@ -32,6 +32,10 @@ type jsonCodec struct {
 	rangeError  goja.Value
 	typeError   goja.Value
 	isArray     goja.Callable // Array.isArray, for proxies of arrays
+	// checkpoint is an empty JavaScript function. goja checks for interrupts only between
+	// JavaScript instructions, so a long serialization calls it now and then: the handler
+	// timeout and the memory limit can stop it.
+	checkpoint goja.Callable
 }
 
 // InstallJSON replaces JSON.parse and JSON.stringify of vm with depth-bounded ones. It must
@@ -48,7 +52,12 @@ func InstallJSON(vm *goja.Runtime) error {
 	if !ok {
 		return fmt.Errorf("Array.isArray is not a function")
 	}
-	j := &jsonCodec{vm: vm, nativeParse: parse, isArray: isArray,
+	noop, err := vm.RunString("(function checkpoint() {})")
+	if err != nil {
+		return err
+	}
+	checkpoint, _ := goja.AssertFunction(noop)
+	j := &jsonCodec{vm: vm, nativeParse: parse, isArray: isArray, checkpoint: checkpoint,
 		syntaxError: vm.Get("SyntaxError"), rangeError: vm.Get("RangeError"), typeError: vm.Get("TypeError")}
 	if err := j.define(obj, "parse", 2, j.parse); err != nil {
 		return err

@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -146,5 +147,18 @@ func TestStringifyPassesThrowsOn(t *testing.T) {
 	_, err := vm.RunString(`JSON.stringify([1,2], (k, v) => { if (k === "1") { stop(); while (true) {} } return v })`)
 	if _, ok := err.(*goja.InterruptedError); !ok {
 		t.Errorf("interrupt in the replacer: %v", err)
+	}
+}
+
+// goja checks for interrupts between JavaScript instructions only, so a long JSON.stringify
+// (a sparse array with a huge length) could not be stopped by the handler timeout or the
+// memory limit. It now checks every few thousand values.
+func TestStringifyCanBeInterrupted(t *testing.T) {
+	vm := jsonRuntime(t)
+	timer := time.AfterFunc(50*time.Millisecond, func() { vm.Interrupt(ErrTimeout) })
+	defer timer.Stop()
+	_, err := vm.RunString(`JSON.stringify(new Array(2 ** 31))`)
+	if _, ok := err.(*goja.InterruptedError); !ok {
+		t.Errorf("JSON.stringify of 2^31 holes: %v", err)
 	}
 }

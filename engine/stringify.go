@@ -21,6 +21,10 @@ import (
 // (2^29 - 24 characters): a sparse array with a huge length cannot fill memory with "null".
 const maxJSONText = 1<<29 - 24
 
+// checkpointEvery is how many values JSON.stringify serializes between two checks for an
+// interrupt (see jsonCodec.checkpoint).
+const checkpointEvery = 1 << 14
+
 // stackScan is how many enclosing objects the cycle check compares one by one; deeper ones
 // are found through a map.
 const stackScan = 32
@@ -42,6 +46,7 @@ type stringifier struct {
 	indent   string
 	stack    []*goja.Object            // the objects being serialized, outermost first
 	deep     map[*goja.Object]struct{} // stack[stackScan:], for the cycle check
+	visits   int                       // values serialized, for the checkpoint
 }
 
 func (j *jsonCodec) stringify(call goja.FunctionCall) goja.Value {
@@ -118,6 +123,9 @@ func gapOf(space goja.Value) string {
 // was written.
 func (st *stringifier) property(key string, holder *goja.Object) bool {
 	vm := st.j.vm
+	if st.visits++; st.visits%checkpointEvery == 0 {
+		st.call(st.j.checkpoint, goja.Undefined())
+	}
 	value := holder.Get(key)
 	if value == nil {
 		value = goja.Undefined()
