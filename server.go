@@ -56,7 +56,7 @@ type Options struct {
 	SSEKeepAlive time.Duration
 	// MaxMemory is how much memory the process may hold (bytes the Go runtime holds, where all
 	// JavaScript values live) before the running JavaScript is interrupted (HTTP 500,
-	// WebSocket 1011) and its memory released; Go's soft limit is set to 90% of it. Zero:
+	// WebSocket 1011) and its memory released; Go's soft limit is set to it. Zero:
 	// half of the container's or the machine's memory (engine.DefaultMaxMemory); negative:
 	// no limit.
 	MaxMemory int64
