@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"math"
 	"os"
+	"path"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,26 +40,66 @@ func Interruption(err error) (reason string, ok bool) {
 }
 
 // DefaultMaxMemory is the memory limit a server gets when none is set: half of the
-// container's limit (cgroup v2 memory.max, or v1 memory.limit_in_bytes) or of the machine's
-// memory, whichever is smaller; half leaves room for what the limit does not count (stacks
-// outside Go, the kernel's buffers) and for the allocation that crosses it. 0 when neither
-// can be read (not Linux): no limit.
+// container's limit (the process's cgroup and its parents: v2 memory.max, v1
+// memory.limit_in_bytes) or of the machine's memory, whichever is smaller. Half leaves room
+// for what the limit does not count (the kernel's buffers, memory outside Go) and for the
+// allocation that crosses it. 0 when neither can be read (not Linux): no limit.
 func DefaultMaxMemory() int64 {
-	limit := int64(math.MaxInt64)
-	for _, file := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
-		if b, err := os.ReadFile(file); err == nil {
-			if n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && n > 0 && n < limit {
-				limit = n // "max" (no limit) does not parse
+	limit := cgroupMemoryLimit()
+	if total := memTotal(); total > 0 && (limit == 0 || total < limit) {
+		limit = total
+	}
+	return limit / 2
+}
+
+// cgroupMemoryLimit is the smallest memory limit of the process's cgroup and its ancestors,
+// 0 for none. /proc/self/cgroup names the cgroup: "0::/path" (v2) or "4:memory:/path" (v1).
+func cgroupMemoryLimit() int64 {
+	b, err := os.ReadFile("/proc/self/cgroup")
+	if err != nil {
+		return 0
+	}
+	var limit int64
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		parts := strings.SplitN(line, ":", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		var root, file string
+		switch {
+		case parts[0] == "0" && parts[1] == "":
+			root, file = "/sys/fs/cgroup", "memory.max"
+		case slices.Contains(strings.Split(parts[1], ","), "memory"):
+			root, file = "/sys/fs/cgroup/memory", "memory.limit_in_bytes"
+		default:
+			continue
+		}
+		// Inside a container the path may not exist under the mount, which is then the
+		// container's own cgroup: the walk ends at the mount's root either way.
+		for dir := path.Clean("/" + parts[2]); ; dir = path.Dir(dir) {
+			if n := readLimit(filepath.Join(root, dir, file)); n > 0 && (limit == 0 || n < limit) {
+				limit = n
+			}
+			if dir == "/" {
+				break
 			}
 		}
 	}
-	if total := memTotal(); total > 0 && total < limit {
-		limit = total
-	}
-	if limit == math.MaxInt64 {
+	return limit
+}
+
+// readLimit reads a cgroup limit file: bytes, or "max" (v2) for none, read as 0. v1 writes
+// no limit as a number near 2^63, which the machine's memory then undercuts.
+func readLimit(file string) int64 {
+	b, err := os.ReadFile(file)
+	if err != nil {
 		return 0
 	}
-	return limit / 2
+	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
 }
 
 // memTotal is MemTotal of /proc/meminfo in bytes, 0 when unknown.
