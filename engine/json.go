@@ -20,7 +20,11 @@ var jsonTooDeep = goja.NewSymbol("azote.jsonTooDeep")
 // MaxJSONDepth.
 func IsJSONTooDeep(v goja.Value) bool {
 	obj, ok := v.(*goja.Object)
-	return ok && obj.GetSymbol(jsonTooDeep) != nil && obj.GetSymbol(jsonTooDeep).ToBoolean()
+	if !ok {
+		return false
+	}
+	mark := obj.GetSymbol(jsonTooDeep)
+	return mark != nil && mark.ToBoolean()
 }
 
 // jsonCodec is the runtime's JSON object: every way JavaScript or the bindings parse or
@@ -81,6 +85,9 @@ func (j *jsonCodec) define(obj *goja.Object, name string, length int, fn func(go
 func (j *jsonCodec) parse(call goja.FunctionCall) goja.Value {
 	// ToString once, as the spec says; the parser gets the Go string, so a text with
 	// non-ASCII characters is not converted from UTF-16 a second time.
+	if _, isSymbol := call.Argument(0).(*goja.Symbol); isSymbol {
+		panic(j.newError(j.typeError, "Cannot convert a Symbol value to a string"))
+	}
 	text := call.Argument(0).String()
 	if pos, deep := nestedPast(text, MaxJSONDepth); deep {
 		e := j.newError(j.syntaxError, fmt.Sprintf("JSON nested deeper than %d levels at position %d", MaxJSONDepth, pos))

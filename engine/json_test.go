@@ -80,6 +80,7 @@ func TestParseStillGojas(t *testing.T) {
 		{`JSON.parse({toString(){return "[7]"}})[0]`, `7`},
 		{`JSON.parse('"[[[{{{"')`, `[[[{{{`},
 		{`try { JSON.parse('{bad') } catch (e) { e.name }`, `SyntaxError`},
+		{`JSON.parse(Symbol())`, `throws TypeError: Cannot convert a Symbol value to a string`},
 	}
 	for _, c := range cases {
 		if got := evalString(t, vm, c.src); got != c.want {
