@@ -114,6 +114,14 @@ func (cfg *appConfig) applyTo(o *Options) error {
 			if *dst == 0 {
 				*dst = d
 			}
+		case "maxMemory":
+			n, ok := v.(float64)
+			if !ok || n <= 0 {
+				return fmt.Errorf("azote.maxMemory must be a positive number of bytes")
+			}
+			if o.MaxMemory == 0 {
+				o.MaxMemory = int64(n)
+			}
 		case "maxMessageSize", "maxBodyBytes", "maxQueueBytes":
 			n, ok := v.(float64)
 			if !ok || n <= 0 || n >= math.MaxInt64 { // NaN fails n > 0; huge would wrap negative
@@ -134,7 +142,7 @@ func (cfg *appConfig) applyTo(o *Options) error {
 				}
 			}
 		default:
-			return fmt.Errorf("azote.%s: unknown setting (handlerTimeout, pingInterval, maxMessageSize, maxQueueBytes, maxBodyBytes)", key)
+			return fmt.Errorf("azote.%s: unknown setting (handlerTimeout, pingInterval, maxMessageSize, maxQueueBytes, maxBodyBytes, maxMemory)", key)
 		}
 	}
 	return nil

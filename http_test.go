@@ -139,7 +139,8 @@ func TestBodyLimit(t *testing.T) {
 	if resp, _ := do(t, req); resp.StatusCode != 413 {
 		t.Errorf("over the limit: %d", resp.StatusCode)
 	}
-	req, _ = http.NewRequest("POST", ts.url("/helpers?op=body"), strings.NewReader(strings.Repeat("x", 1000)))
+	// 1,000 bytes of JSON: readBody answers text that is not JSON with 400, like h3.
+	req, _ = http.NewRequest("POST", ts.url("/helpers?op=body"), strings.NewReader(`"`+strings.Repeat("x", 998)+`"`))
 	if resp, _ := do(t, req); resp.StatusCode != 200 {
 		t.Errorf("under the limit: %d", resp.StatusCode)
 	}

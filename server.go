@@ -65,6 +65,12 @@ type Options struct {
 	// over it: 431). ServeHTTP enforces it whatever http.Server serves it, so the headers a
 	// WebSocket peer keeps (peer.request) stay within it.
 	MaxHeaderBytes int
+	// MaxMemory is how much memory the process may hold (bytes the Go runtime holds, where all
+	// JavaScript values live) before the running JavaScript is interrupted (HTTP 500,
+	// WebSocket 1011) and its memory released; Go's soft limit is set to it. Zero:
+	// half of the container's or the machine's memory (engine.DefaultMaxMemory); negative:
+	// no limit.
+	MaxMemory int64
 	// TrustForwardedFor takes peer.remoteAddress and getRequestIP from the X-Forwarded-For
 	// header; set it only behind a proxy that sets that header.
 	TrustForwardedFor bool
@@ -129,6 +135,9 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("%s: %w", cfg.file, err)
 	}
 	connectionDefaults(&s.opts)
+	if s.opts.MaxMemory == 0 {
+		s.opts.MaxMemory = engine.DefaultMaxMemory()
+	}
 	opts = s.opts
 	s.ws = ws.NewServer(ws.Options{
 		MaxMessageSize: opts.MaxMessageSize,
@@ -224,7 +233,7 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 		s.log.Warn("no WebSocket poller, a reader goroutine per connection instead", "err", err)
 	}
 	eng, err := engine.New(engine.Options{HandlerTimeout: s.opts.HandlerTimeout, Logger: s.log, Waiter: waiter,
-		OnBroken: func() { s.renew(g) }})
+		MaxMemory: s.opts.MaxMemory, OnBroken: func() { s.renew(g) }})
 	if err != nil {
 		g.release(context.Background())
 		return nil, err

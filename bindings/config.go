@@ -16,6 +16,9 @@ import (
 // own and returns its default export as JSON data. The config cannot run longer than timeout.
 func EvalConfig(code string, timeout time.Duration) (map[string]any, error) {
 	vm := goja.New()
+	if err := engine.InstallJSON(vm); err != nil {
+		return nil, err
+	}
 	if err := web.Enable(vm); err != nil {
 		return nil, err
 	}

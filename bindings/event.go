@@ -226,9 +226,9 @@ func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, 
 		respond(a.fromReturn(vm, file, event, v))
 	}, func(e goja.Value, file string, err error) {
 		abandon(nil)
-		if err != nil && engine.IsTimeout(err) {
-			a.log.Error("handler interrupted: it ran past the handler timeout", "route", file, "error", engine.Describe(err))
-			respond(a.errorResponse(vm, http.StatusInternalServerError, "Handler timeout", "", nil))
+		if reason, interrupted := engine.Interruption(err); interrupted {
+			a.log.Error("handler interrupted ("+reason+")", "route", file, "error", engine.Describe(err))
+			respond(a.errorResponse(vm, http.StatusInternalServerError, strings.ToUpper(reason[:1])+reason[1:], "", nil))
 			return
 		}
 		respond(a.fromThrown(vm, file, e))
@@ -331,10 +331,14 @@ func isInstance(vm *goja.Runtime, obj *goja.Object, ctor *goja.Object) bool {
 }
 
 // fromThrown turns a thrown value into the JSON error answer: an HTTPError keeps its status,
-// anything else is a 500 whose message and stack show only in dev.
+// JSON text nested too deep is a 400, anything else is a 500 whose message and stack show
+// only in dev.
 func (a *App) fromThrown(vm *goja.Runtime, file string, e goja.Value) *web.ResponseParts {
 	if resp, ok := rejection(vm, e); ok {
 		return resp
+	}
+	if engine.IsJSONTooDeep(e) { // event.req.json() of a body nested past the limit
+		return a.errorResponse(vm, http.StatusBadRequest, fmt.Sprintf("Invalid JSON body: nested deeper than %d levels", engine.MaxJSONDepth), "Bad Request", nil)
 	}
 	if obj, ok := e.(*goja.Object); ok && isInstance(vm, obj, a.httpError) {
 		status := int(obj.Get("status").ToInteger())

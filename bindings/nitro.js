@@ -111,7 +111,10 @@
     if (!text) return undefined;
     const type = event.req.headers.get("content-type") || "";
     if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
-    try { return JSON.parse(text); } catch { return text; }
+    // h3 2.x: a body that is not JSON (or nests past azote's limit) is the client's error.
+    try { return JSON.parse(text); } catch {
+      throw new HTTPError({ status: 400, statusText: "Bad Request", message: "Invalid JSON body" });
+    }
   };
   const setResponseStatus = (event, status, text) => {
     if (status) event.res.status = status;

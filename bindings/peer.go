@@ -369,10 +369,10 @@ func hook(hooks *goja.Object, name string) goja.Callable {
 func (a *App) callHook(vm *goja.Runtime, p *peer, name string, fn goja.Callable, args ...goja.Value) {
 	res, err := fn(p.hooks, args...)
 	if err != nil {
-		if engine.IsTimeout(err) {
-			a.log.Error("websocket hook interrupted: it ran past the handler timeout; closing the peer with 1011",
+		if reason, interrupted := engine.Interruption(err); interrupted {
+			a.log.Error("websocket hook interrupted ("+reason+"); closing the peer with 1011",
 				"hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.Describe(err))
-			p.conn.Close(1011, "handler timeout")
+			p.conn.Close(1011, reason)
 			return
 		}
 		a.log.Error("websocket hook threw", "hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.Describe(err))

@@ -201,8 +201,8 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		done(fmt.Errorf("%s failed", what))
 	}
 	callErr := func(what string, err error) {
-		if engine.IsTimeout(err) {
-			a.log.Error("websocket "+what+" interrupted: it ran past the handler timeout", "route", up.route.file, "error", engine.Describe(err))
+		if reason, interrupted := engine.Interruption(err); interrupted {
+			a.log.Error("websocket "+what+" interrupted ("+reason+")", "route", up.route.file, "error", engine.Describe(err))
 			done(err)
 			return
 		}
@@ -268,7 +268,7 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 		up.reject = a.fromReturn(vm, file, event, v) // a middleware answered: no upgrade
 		done(nil)
 	}, func(e goja.Value, file string, err error) {
-		if err != nil && engine.IsTimeout(err) {
+		if _, interrupted := engine.Interruption(err); interrupted {
 			callErr("middleware", err)
 			return
 		}

@@ -45,6 +45,9 @@ type Options struct {
 	// OnBroken is called, once and on a goroutine of its own, when the runtime can no longer
 	// run promise jobs (see health.go): its owner should replace the generation. Nil: logged only.
 	OnBroken func()
+	// MaxMemory is the process memory past which the generation's running JavaScript is
+	// interrupted (see memory.go). Zero or less: not watched.
+	MaxMemory int64
 }
 
 // Generation is one loaded app: one goja runtime and its event loop. All JavaScript of the
@@ -93,6 +96,9 @@ func New(opts Options) (*Generation, error) {
 		vm.SetMaxCallStackSize(MaxCallStackSize)
 		vm.SetPromiseRejectionTracker(g.trackRejection)
 		g.timers.install(g, vm)
+		if err := InstallJSON(vm); err != nil {
+			return err
+		}
 		if err := g.probe.install(vm); err != nil {
 			return err
 		}
@@ -103,6 +109,7 @@ func New(opts Options) (*Generation, error) {
 		return nil, fmt.Errorf("start runtime: %w", err)
 	}
 	g.watchdog.start(g)
+	g.watchMemory(opts.MaxMemory)
 	return g, nil
 }
 
@@ -232,6 +239,7 @@ func (g *Generation) Stop(ctx context.Context) error {
 		// The watchdog stops only once the loop has: the jobs drained above are guarded too.
 		go func() {
 			<-g.loop.done
+			g.unwatchMemory()
 			g.watchdog.stop()
 		}()
 	})

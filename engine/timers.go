@@ -228,8 +228,8 @@ func (t *timers) fire(tm *timer) {
 		delete(t.active, tm.id)
 	}
 	if _, err := tm.fn(goja.Undefined(), tm.args...); err != nil {
-		if IsTimeout(err) {
-			t.g.log.Error("timer callback interrupted", "error", Describe(err))
+		if reason, interrupted := Interruption(err); interrupted {
+			t.g.log.Error("timer callback interrupted ("+reason+")", "error", Describe(err))
 			return
 		}
 		t.g.log.Error("uncaught exception in timer callback", "error", Describe(err))

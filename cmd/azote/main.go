@@ -38,6 +38,8 @@ Flags (before or after DIR):
   --max-queue N             per-peer outgoing queue in bytes (default 16 MiB, over: close 1013)
   --ping-interval D         ping idle peers every D, drop silent ones (default 30s)
   --max-body N              largest request body in bytes (default 16 MiB, over: 413)
+  --max-memory N            interrupt JavaScript once the process holds N bytes (default half of
+                            the machine's or container's memory; -1: no limit)
   --sse-keep-alive D        keep-alive comment on idle event streams every D (default 15s)
   --read-timeout D          a request (headers within 10s, body) must arrive within D (default 60s)
   --idle-timeout D          close keep-alive connections idle for D (default 2m)
@@ -181,6 +183,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.opts.MaxQueueBytes, "max-queue", 0, "")
 	fs.DurationVar(&cfg.opts.PingInterval, "ping-interval", 0, "")
 	fs.Int64Var(&cfg.opts.MaxBodyBytes, "max-body", 0, "")
+	fs.Int64Var(&cfg.opts.MaxMemory, "max-memory", 0, "")
 	fs.DurationVar(&cfg.opts.SSEKeepAlive, "sse-keep-alive", 0, "")
 	fs.DurationVar(&cfg.opts.ReadTimeout, "read-timeout", 0, "")
 	fs.DurationVar(&cfg.opts.IdleTimeout, "idle-timeout", 0, "")

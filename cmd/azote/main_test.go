@@ -53,6 +53,9 @@ func TestParseFlagsAroundDir(t *testing.T) {
 	if err != nil || cfg.port != 5001 || cfg.host != "127.0.0.2" || cfg.mode != "dev" {
 		t.Errorf("env: %+v %v", cfg, err)
 	}
+	if cfg, _ := parse([]string{"serve", "app", "--max-memory", "268435456"}, io.Discard); cfg.opts.MaxMemory != 256<<20 {
+		t.Errorf("--max-memory: %d", cfg.opts.MaxMemory)
+	}
 	if cfg, _ := parse([]string{"dev", "app", "--port", "6000"}, io.Discard); cfg.port != 6000 {
 		t.Errorf("flag should win over env: %d", cfg.port)
 	}
