@@ -235,11 +235,11 @@ func (g *Generation) Stop(ctx context.Context) error {
 	g.stopOnce.Do(func() {
 		g.released.Store(true)
 		g.cancel()
+		g.unwatchMemory()
 		g.loop.stop(g.timers.stopAll)
 		// The watchdog stops only once the loop has: the jobs drained above are guarded too.
 		go func() {
 			<-g.loop.done
-			g.unwatchMemory()
 			g.watchdog.stop()
 		}()
 	})
