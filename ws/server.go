@@ -1,6 +1,8 @@
 package ws
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -66,13 +68,15 @@ func (s *Server) Hub() *Hub { return &s.hub }
 
 // Upgrade answers the handshake with 101 and responseHeader. A Sec-WebSocket-Protocol value in
 // responseHeader selects the subprotocol; none is selected otherwise. Origin is not checked
-// (like Node) and compression is not offered. w must implement http.Hijacker. On failure gorilla
-// has already answered the request (400, 403 or 500) and the error says why.
+// (like Node) and compression is not offered. w must implement http.Hijacker, itself or through
+// Unwrap (see http.ResponseController), as middleware that wraps net/http's writer usually
+// does. On failure gorilla has already answered the request (400, 403 or 500) and the error says
+// why; a w that cannot be hijacked is also logged, as it is the embedder's bug, not the client's.
 //
 // The returned Conn reads nothing until Start, and the net/http handler should return right away
 // (the conn no longer needs it). A Conn that is never started must be terminated by its owner.
 func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, namespace string) (*Conn, error) {
-	wsConn, err := s.upgrader.Upgrade(w, r, canonicalProtocolKey(responseHeader))
+	wsConn, err := s.upgrader.Upgrade(hijacker{w, s, r}, r, canonicalProtocolKey(responseHeader))
 	if err != nil {
 		return nil, fmt.Errorf("websocket upgrade %s: %w", r.URL.Path, err)
 	}
@@ -88,6 +92,27 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 	}
 	c.attachInput()
 	return c, nil
+}
+
+// hijacker lets gorilla, which asks the ResponseWriter itself for http.Hijacker, take over the
+// connection through writers that wrap net/http's and expose it with Unwrap (logging
+// middleware, for instance): http.ResponseController finds it.
+type hijacker struct {
+	http.ResponseWriter
+	srv *Server
+	r   *http.Request
+}
+
+func (h hijacker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, brw, err := http.NewResponseController(h.ResponseWriter).Hijack()
+	if err != nil {
+		msg := "ws: cannot take over the connection for a WebSocket, answering 500"
+		if errors.Is(err, http.ErrNotSupported) {
+			msg += fmt.Sprintf(": the http.ResponseWriter (%T) has no Hijack method, nor an Unwrap method reaching one", h.ResponseWriter)
+		}
+		h.srv.log.Error(msg, "path", h.r.URL.Path, "remote", hostOnly(h.r.RemoteAddr), "err", err)
+	}
+	return conn, brw, err
 }
 
 // SlowConsumers is how many conns the server has closed with 1013 because their queue passed
