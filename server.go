@@ -206,7 +206,7 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	// from its socket to its hook on the loop goroutine. Without one (not Linux), each conn gets
 	// a reader goroutine.
 	var waiter engine.Waiter
-	if p, err := ws.NewPoller(s.log); err == nil {
+	if p, err := newPoller(s.log); err == nil {
 		g.poller, waiter = p, p
 	} else if !errors.Is(err, ws.ErrNoPoller) {
 		s.log.Warn("no WebSocket poller, a reader goroutine per connection instead", "err", err)
@@ -245,6 +245,10 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	}
 	return g, nil
 }
+
+// newPoller is ws.NewPoller; tests replace it to run conns on reader goroutines (the path of
+// platforms without epoll) on Linux too.
+var newPoller = ws.NewPoller
 
 // release stops the generation's runtime, then its poller (which drops any conn still in it).
 func (g *generation) release() {
