@@ -53,6 +53,11 @@ type Options struct {
 	// WriteTimeout bounds one socket write to a WebSocket peer: a peer that takes nothing for
 	// that long is dropped (1006). Default 10 s.
 	WriteTimeout time.Duration
+	// AllowedOrigins, when not empty, lists the origins (scheme://host[:port]) whose pages may
+	// open a WebSocket: an upgrade with another Origin header gets 403 (logged) before any hook
+	// runs. Guards cookie-authenticated apps against cross-site WebSocket hijacking. Requests
+	// without Origin (not from a browser) pass. Empty (default) allows every origin, like Node.
+	AllowedOrigins []string
 	// MaxBodyBytes bounds a request body (default 16 MiB; over it: 413).
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
@@ -117,7 +122,13 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("%s: %w", cfg.file, err)
 	}
 	opts = s.opts
+	for _, o := range opts.AllowedOrigins {
+		if _, err := ws.NormalizeOrigin(o); err != nil {
+			return nil, fmt.Errorf("allowed origins: %w", err)
+		}
+	}
 	s.ws = ws.NewServer(ws.Options{
+		AllowedOrigins: opts.AllowedOrigins,
 		MaxMessageSize: opts.MaxMessageSize,
 		MaxQueueBytes:  opts.MaxQueueBytes,
 		PingInterval:   opts.PingInterval,
@@ -294,6 +305,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if upgrade {
 		if !ok || !g.js.IsWebSocket(i) {
 			notFound(w, r)
+			return
+		}
+		if !s.ws.AllowOrigin(w, r) {
 			return
 		}
 		g.js.Upgrade(w, r, i, params)

@@ -23,6 +23,7 @@ type Server struct {
 	upgrader websocket.Upgrader
 	hub      Hub
 	seq      atomic.Uint64
+	origins  originPolicy // nil: every origin
 
 	slowConsumers atomic.Uint64 // conns closed with 1013 so far
 
@@ -37,7 +38,12 @@ type Server struct {
 // NewServer starts the ping sweeper (unless opts.PingInterval is negative).
 func NewServer(opts Options) *Server {
 	opts = opts.withDefaults()
+	origins, err := newOriginPolicy(opts.AllowedOrigins)
+	if err != nil {
+		panic("ws.NewServer: " + err.Error())
+	}
 	s := &Server{
+		origins:    origins,
 		opts:       opts,
 		log:        opts.Logger,
 		closeGrace: closeGrace,
@@ -49,7 +55,7 @@ func NewServer(opts Options) *Server {
 			// allocating a write buffer per connection.
 			WriteBufferPool:   &sync.Pool{},
 			HandshakeTimeout:  opts.WriteTimeout,
-			CheckOrigin:       func(*http.Request) bool { return true }, // like Node
+			CheckOrigin:       func(*http.Request) bool { return true }, // AllowOrigin's job
 			EnableCompression: false,
 		},
 		stopSweeper: make(chan struct{}),
@@ -68,10 +74,11 @@ func (s *Server) Hub() *Hub { return &s.hub }
 
 // Upgrade answers the handshake with 101 and responseHeader. A Sec-WebSocket-Protocol value in
 // responseHeader selects the subprotocol; none is selected otherwise. Origin is not checked
-// (like Node) and compression is not offered. w must implement http.Hijacker, itself or through
-// Unwrap (see http.ResponseController), as middleware that wraps net/http's writer usually
-// does. On failure gorilla has already answered the request (400, 403 or 500) and the error says
-// why; a w that cannot be hijacked is also logged, as it is the embedder's bug, not the client's.
+// here (call AllowOrigin first, before any hook runs) and compression is not offered. w must
+// implement http.Hijacker, itself or through Unwrap (see http.ResponseController), as
+// middleware that wraps net/http's writer usually does. On failure gorilla has already
+// answered the request (400, 403 or 500) and the error says why; a w that cannot be hijacked
+// is also logged, as it is the embedder's bug, not the client's.
 //
 // The returned Conn reads nothing until Start, and the net/http handler should return right away
 // (the conn no longer needs it). A Conn that is never started must be terminated by its owner.

@@ -40,6 +40,8 @@ Flags (before or after DIR):
   --max-body N              largest request body in bytes (default 16 MiB, over: 413)
   --sse-keep-alive D        keep-alive comment on idle event streams every D (default 15s)
   --trust-proxy             take client addresses from X-Forwarded-For (only behind a proxy)
+  --allowed-origins LIST    origins whose pages may open WebSockets, comma-separated
+                            (e.g. https://app.example.com; default: every origin; others: 403)
   --pprof ADDR              serve Go's profiler on ADDR (e.g. 127.0.0.1:6060) for performance work
   --log-level L             debug, info, warn or error (default info)
 `
@@ -165,6 +167,14 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Int64Var(&cfg.opts.MaxBodyBytes, "max-body", 0, "")
 	fs.DurationVar(&cfg.opts.SSEKeepAlive, "sse-keep-alive", 0, "")
 	fs.BoolVar(&cfg.opts.TrustForwardedFor, "trust-proxy", false, "")
+	fs.Func("allowed-origins", "", func(v string) error {
+		for _, origin := range strings.Split(v, ",") {
+			if origin = strings.TrimSpace(origin); origin != "" {
+				cfg.opts.AllowedOrigins = append(cfg.opts.AllowedOrigins, origin)
+			}
+		}
+		return nil
+	})
 	fs.StringVar(&cfg.pprof, "pprof", "", "")
 	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "")
 	version := fs.Bool("version", false, "")
