@@ -83,7 +83,16 @@ func (s *Server) Hub() *Hub { return &s.hub }
 // The returned Conn reads nothing until Start, and the net/http handler should return right away
 // (the conn no longer needs it). A Conn that is never started must be terminated by its owner.
 func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, namespace string) (*Conn, error) {
-	wsConn, err := s.upgrader.Upgrade(hijacker{w, s, r}, r, canonicalProtocolKey(responseHeader))
+	responseHeader = canonicalProtocolKey(responseHeader)
+	// gorilla writes the subprotocol as given: one with a line break would add headers (an app
+	// that echoes a query parameter as its protocol), so anything but a token is refused.
+	if p := responseHeader.Get("Sec-Websocket-Protocol"); p != "" && !isToken(p) {
+		s.log.Error("ws: the selected subprotocol is not a token (RFC 6455 section 4.1), answering 500",
+			"protocol", p, "path", r.URL.Path)
+		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+		return nil, fmt.Errorf("websocket upgrade %s: subprotocol %q is not a token", r.URL.Path, p)
+	}
+	wsConn, err := s.upgrader.Upgrade(hijacker{w, s, r}, r, responseHeader)
 	if err != nil {
 		return nil, fmt.Errorf("websocket upgrade %s: %w", r.URL.Path, err)
 	}
@@ -151,6 +160,17 @@ func canonicalProtocolKey(header http.Header) http.Header {
 		}
 	}
 	return header
+}
+
+// isToken reports whether s is an HTTP token (RFC 9110 section 5.6.2), which a subprotocol
+// must be.
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b <= ' ' || b >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, b) >= 0 {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func hostOnly(addr string) string {
