@@ -85,6 +85,7 @@ export default defineWebSocketHandler({
 		last = n
 	}
 	// The inbox takes 4 MB; socket buffers on both sides take a few more.
+	t.Logf("the client wrote %.1f MB before it was pushed back", float64(written.Load())/(1<<20))
 	if n := written.Load(); n > 24<<20 {
 		t.Fatalf("the client wrote %d MB while the loop was held: the server kept reading", n>>20)
 	}

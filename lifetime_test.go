@@ -27,7 +27,7 @@ export default defineWebSocketHandler({
 `,
 	})
 	const (
-		interval     = 400 * time.Millisecond
+		interval     = 500 * time.Millisecond
 		writeTimeout = 100 * time.Millisecond
 		rounds       = 4
 	)

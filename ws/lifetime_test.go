@@ -16,7 +16,7 @@ import (
 // must not fail later writes (it once did, so every peer was dropped ~40 s after connecting).
 func TestLongLivedPeer(t *testing.T) {
 	const (
-		interval     = 400 * time.Millisecond
+		interval     = 500 * time.Millisecond
 		writeTimeout = 100 * time.Millisecond
 		rounds       = 4
 	)
@@ -65,9 +65,10 @@ func TestLongLivedPeer(t *testing.T) {
 	}
 }
 
-// TestStalledPeerStillTerminated: the write timeout still ends a peer that takes nothing.
+// TestStalledPeerStillTerminated: the write timeout still ends a peer that takes nothing. The
+// queue limit is out of reach, so that the timeout and not the slow-consumer close ends it.
 func TestStalledPeerStillTerminated(t *testing.T) {
-	h := newHarness(t, Options{WriteTimeout: 200 * time.Millisecond, PingInterval: -1})
+	h := newHarness(t, Options{WriteTimeout: 200 * time.Millisecond, PingInterval: -1, MaxQueueBytes: 1 << 30})
 	_, p := h.dial("/stall")
 	chunk := make([]byte, 64<<10)
 	var k Cork
