@@ -14,6 +14,14 @@ import (
 // and after each ping (written by a writer goroutine) waits past the write timeout, then sends:
 // the hook's peer.send and publish, written by the JS loop, must still reach it.
 func TestPeerOutlivesPingIntervals(t *testing.T) {
+	t.Run("poller", peerOutlivesPingIntervals)
+	t.Run("reader goroutines", func(t *testing.T) {
+		withoutPoller(t)
+		peerOutlivesPingIntervals(t)
+	})
+}
+
+func peerOutlivesPingIntervals(t *testing.T) {
 	dir := t.TempDir()
 	writeApp(t, dir, map[string]string{
 		"routes/chat.ts": `import { defineWebSocketHandler } from "nitro";
