@@ -141,11 +141,38 @@ func (cfg *appConfig) applyTo(o *Options) error {
 					o.MaxQueueBytes = int(n)
 				}
 			}
+		case "allowedOrigins":
+			origins, err := stringList(v)
+			if err != nil {
+				return fmt.Errorf("azote.%s: %w", key, err)
+			}
+			if len(o.AllowedOrigins) == 0 {
+				o.AllowedOrigins = origins
+			}
 		default:
-			return fmt.Errorf("azote.%s: unknown setting (handlerTimeout, pingInterval, maxMessageSize, maxQueueBytes, maxBodyBytes, maxMemory)", key)
+			return fmt.Errorf("azote.%s: unknown setting (handlerTimeout, pingInterval, maxMessageSize, maxQueueBytes, maxBodyBytes, maxMemory, allowedOrigins)", key)
 		}
 	}
 	return nil
+}
+
+// stringList reads an array of strings, or one string as a list of one.
+func stringList(v any) ([]string, error) {
+	switch x := v.(type) {
+	case string:
+		return []string{x}, nil
+	case []any:
+		list := make([]string, 0, len(x))
+		for _, item := range x {
+			s, ok := item.(string)
+			if !ok {
+				return nil, fmt.Errorf("want strings, got %v", item)
+			}
+			list = append(list, s)
+		}
+		return list, nil
+	}
+	return nil, fmt.Errorf("want an array of strings")
 }
 
 // duration reads a number of milliseconds or a Go duration string ("5s"), not negative.

@@ -51,6 +51,14 @@ type Options struct {
 	MaxQueueBytes int
 	// PingInterval is how often idle peers are pinged (default 30 s).
 	PingInterval time.Duration
+	// WriteTimeout bounds one socket write to a WebSocket peer: a peer that takes nothing for
+	// that long is dropped (1006). Default 10 s.
+	WriteTimeout time.Duration
+	// AllowedOrigins, when not empty, lists the origins (scheme://host[:port]) whose pages may
+	// open a WebSocket: an upgrade with another Origin header gets 403 (logged) before any hook
+	// runs. Guards cookie-authenticated apps against cross-site WebSocket hijacking. Requests
+	// without Origin (not from a browser) pass. Empty (default) allows every origin, like Node.
+	AllowedOrigins []string
 	// MaxBodyBytes bounds a request body (default 16 MiB; over it: 413).
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
@@ -139,10 +147,17 @@ func New(opts Options) (*Server, error) {
 		s.opts.MaxMemory = engine.DefaultMaxMemory()
 	}
 	opts = s.opts
+	for _, o := range opts.AllowedOrigins {
+		if _, err := ws.NormalizeOrigin(o); err != nil {
+			return nil, fmt.Errorf("allowed origins: %w", err)
+		}
+	}
 	s.ws = ws.NewServer(ws.Options{
+		AllowedOrigins: opts.AllowedOrigins,
 		MaxMessageSize: opts.MaxMessageSize,
 		MaxQueueBytes:  opts.MaxQueueBytes,
 		PingInterval:   opts.PingInterval,
+		WriteTimeout:   opts.WriteTimeout,
 		Logger:         opts.Logger,
 	})
 	if len(cfg.ignored) > 0 && s.opts.Dev {
@@ -227,7 +242,7 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	// from its socket to its hook on the loop goroutine. Without one (not Linux), each conn gets
 	// a reader goroutine.
 	var waiter engine.Waiter
-	if p, err := ws.NewPoller(s.log); err == nil {
+	if p, err := newPoller(s.log); err == nil {
 		g.poller, waiter = p, p
 	} else if !errors.Is(err, ws.ErrNoPoller) {
 		s.log.Warn("no WebSocket poller, a reader goroutine per connection instead", "err", err)
@@ -268,6 +283,10 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	}
 	return g, nil
 }
+
+// newPoller is ws.NewPoller; tests replace it to run conns on reader goroutines (the path of
+// platforms without epoll) on Linux too.
+var newPoller = ws.NewPoller
 
 // release stops the generation's runtime within ctx (see engine.Generation.Stop), then its
 // poller, which drops any conn still in it; the poller waits for a loop that is still busy.
@@ -327,6 +346,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if upgrade {
 		if !ok || !g.js.IsWebSocket(i) {
 			notFound(w, r)
+			return
+		}
+		if !s.ws.AllowOrigin(w, r) {
 			return
 		}
 		g.js.Upgrade(w, r, i, params)

@@ -8,16 +8,31 @@ import (
 	"github.com/azote-dev/azote/ws"
 )
 
-// inbox carries connection events from the ws reader (its poller) to the loop. The reader
-// appends; one loop job drains everything pending, so a busy loop pays one hand-off per batch
-// instead of one per message, and a connection's events keep their order (messages, then
-// error, then close).
+// inbox carries connection events from the ws readers to the loop. The reader appends; one
+// loop job drains everything pending, so a busy loop pays one hand-off per batch instead of one
+// per message, and a connection's events keep their order (messages, then error, then close).
+//
+// A Poller reads only while the loop idles in it, so what it posts is bounded by what one wait
+// reads. A conn no Poller reads (no epoll: macOS, Windows; a TLS conn) has a reader goroutine
+// of its own, which would read as fast as its client writes while the loop falls behind: its
+// messages wait for room instead once maxInboxBytes are pending, so the reader stops reading,
+// TCP pushes back on the client, and memory stays bounded.
 type inbox struct {
 	mu        sync.Mutex
 	items     []connEvent
 	spare     []connEvent
-	scheduled bool // a drain job is queued on the loop
+	scheduled bool          // a drain job is queued on the loop
+	bytes     int           // the cost (inboxCost) of the pending items
+	drained   chan struct{} // closed by the next drain; made by a reader that waits for room
 }
+
+// maxInboxBytes is how much message data may wait for the loop before reader goroutines wait.
+// A message bigger than that still goes into an empty inbox.
+const maxInboxBytes = 4 << 20
+
+// inboxCost is what an event counts against maxInboxBytes: its data and a share for the event
+// itself, so a flood of empty messages is bounded too.
+func inboxCost(ev *connEvent) int { return len(ev.data) + 64 }
 
 type eventKind uint8
 
@@ -71,6 +86,35 @@ const pollBeforeFlush = 16
 // post queues ev and makes sure a drain job is on the loop.
 func (a *App) post(ev connEvent) {
 	a.in.mu.Lock()
+	a.postLocked(ev)
+}
+
+// postWhenRoom is post for a reader goroutine: it first waits, while the inbox is over
+// maxInboxBytes, for the loop to drain it (or for the generation to end).
+func (a *App) postWhenRoom(ev connEvent) {
+	cost := inboxCost(&ev)
+	a.in.mu.Lock()
+	for a.in.bytes > 0 && a.in.bytes+cost > maxInboxBytes {
+		if a.in.drained == nil {
+			a.in.drained = make(chan struct{})
+		}
+		drained := a.in.drained
+		a.in.mu.Unlock()
+		select {
+		case <-drained:
+		case <-a.gen.Context().Done():
+			a.in.mu.Lock()
+			a.postLocked(ev) // dropped with the generation; the conn is closing
+			return
+		}
+		a.in.mu.Lock()
+	}
+	a.postLocked(ev)
+}
+
+// postLocked is post with a.in.mu held, which it releases.
+func (a *App) postLocked(ev connEvent) {
+	a.in.bytes += inboxCost(&ev)
 	a.in.items = append(a.in.items, ev)
 	if a.in.scheduled {
 		a.in.mu.Unlock()
@@ -87,6 +131,11 @@ func (a *App) drainInbox(vm *goja.Runtime) {
 	items := a.in.items
 	a.in.items, a.in.spare = a.in.spare, nil
 	a.in.scheduled = false
+	a.in.bytes = 0
+	if a.in.drained != nil {
+		close(a.in.drained) // readers waiting for room go on
+		a.in.drained = nil
+	}
 	a.in.mu.Unlock()
 	if len(items) == 1 {
 		a.dispatch(vm, &items[0])
@@ -145,9 +194,16 @@ func (a *App) dispatch(vm *goja.Runtime, ev *connEvent) {
 	}
 }
 
-// OnMessage implements ws.Handler: the frame becomes a message hook call on the loop.
+// OnMessage implements ws.Handler: the frame becomes a message hook call on the loop. On a
+// conn's own reader goroutine it may wait for room in the inbox; a Poller's goroutine is the
+// loop itself, which must never wait for itself.
 func (a *App) OnMessage(c *ws.Conn, binary bool, data []byte) {
-	a.post(connEvent{conn: c, kind: eventMessage, binary: binary, data: data})
+	ev := connEvent{conn: c, kind: eventMessage, binary: binary, data: data}
+	if c.Polled() {
+		a.post(ev)
+		return
+	}
+	a.postWhenRoom(ev)
 }
 
 // OnError implements ws.Handler.

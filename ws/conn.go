@@ -10,8 +10,9 @@ import (
 // Handler receives a connection's events. Calls for one Conn come from that Conn's reader (the
 // goroutine running the Poller it was started on, or a reader goroutine of its own), one at a
 // time, in order; OnClose is called exactly once, last, after the conn left the hub.
-// Implementations must not block (they hand work to the JS event loop): a Poller reads many
-// conns.
+// Implementations must not block on a Polled conn (they hand work to the JS event loop): a
+// Poller reads many conns. On a conn's own reader goroutine, OnMessage may wait for room
+// downstream: the conn is not read meanwhile, so its peer is pushed back.
 type Handler interface {
 	// OnMessage delivers one complete message; data is owned by the callee. Text messages are
 	// valid UTF-8.
@@ -109,6 +110,12 @@ func (c *Conn) StartOn(p *Poller, h Handler) {
 	c.input.wake = c.input.readReady
 	go c.readLoop()
 }
+
+// Polled reports whether a Poller reads the conn: its Handler is then called on the goroutine
+// running the Poller's Wait, which must never wait for that goroutine's own work. Otherwise the
+// conn has a reader goroutine of its own, and a Handler that waits there holds back only its
+// reading (which is how a consumer that falls behind pushes back on the peer).
+func (c *Conn) Polled() bool { return c.polled.Load() }
 
 // Namespace is the pub/sub namespace given to Upgrade.
 func (c *Conn) Namespace() string { return c.namespace }

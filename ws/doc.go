@@ -6,7 +6,9 @@
 //
 // Concurrency in one paragraph: a Conn's Handler is called only from that Conn's reader (the
 // goroutine running its Poller, or the conn's own reader goroutine), in order, and must not
-// block: one slow call holds up the input of every conn on the same Poller. Everything else
+// block on a Poller: one slow call holds up the input of every conn on it. On a conn's own
+// reader goroutine, OnMessage may wait for its consumer to catch up: that conn is not read
+// meanwhile, which pushes back on its peer (Conn.Polled tells the two apart). Everything else
 // (Send, Publish, Close, the Hub...) is safe from any goroutine and never blocks on the network:
 // frames are encoded once, appended to the connection's queue under a mutex, and a short-lived
 // flush goroutine writes everything queued with one writev until the queue is empty. Through a

@@ -21,6 +21,10 @@ type Options struct {
 	// WriteTimeout bounds one socket write; a write that stalls longer terminates the
 	// connection (1006). It also bounds the handshake response. Default 10 s.
 	WriteTimeout time.Duration
+	// AllowedOrigins, when not empty, lists the origins (scheme://host[:port]) whose pages may
+	// open a WebSocket; see AllowOrigin. Empty allows every origin, like Node. NewServer panics
+	// on an entry NormalizeOrigin refuses: check them with it first.
+	AllowedOrigins []string
 	// Logger receives slow-consumer, write-failure and ping-timeout events. Default slog.Default().
 	Logger *slog.Logger
 }

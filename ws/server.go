@@ -1,6 +1,8 @@
 package ws
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -21,6 +23,7 @@ type Server struct {
 	upgrader websocket.Upgrader
 	hub      Hub
 	seq      atomic.Uint64
+	origins  originPolicy // nil: every origin
 
 	slowConsumers atomic.Uint64 // conns closed with 1013 so far
 
@@ -35,7 +38,12 @@ type Server struct {
 // NewServer starts the ping sweeper (unless opts.PingInterval is negative).
 func NewServer(opts Options) *Server {
 	opts = opts.withDefaults()
+	origins, err := newOriginPolicy(opts.AllowedOrigins)
+	if err != nil {
+		panic("ws.NewServer: " + err.Error())
+	}
 	s := &Server{
+		origins:    origins,
 		opts:       opts,
 		log:        opts.Logger,
 		closeGrace: closeGrace,
@@ -47,7 +55,7 @@ func NewServer(opts Options) *Server {
 			// allocating a write buffer per connection.
 			WriteBufferPool:   &sync.Pool{},
 			HandshakeTimeout:  opts.WriteTimeout,
-			CheckOrigin:       func(*http.Request) bool { return true }, // like Node
+			CheckOrigin:       func(*http.Request) bool { return true }, // AllowOrigin's job
 			EnableCompression: false,
 		},
 		stopSweeper: make(chan struct{}),
@@ -66,13 +74,25 @@ func (s *Server) Hub() *Hub { return &s.hub }
 
 // Upgrade answers the handshake with 101 and responseHeader. A Sec-WebSocket-Protocol value in
 // responseHeader selects the subprotocol; none is selected otherwise. Origin is not checked
-// (like Node) and compression is not offered. w must implement http.Hijacker. On failure gorilla
-// has already answered the request (400, 403 or 500) and the error says why.
+// here (call AllowOrigin first, before any hook runs) and compression is not offered. w must
+// implement http.Hijacker, itself or through Unwrap (see http.ResponseController), as
+// middleware that wraps net/http's writer usually does. On failure gorilla has already
+// answered the request (400, 403 or 500) and the error says why; a w that cannot be hijacked
+// is also logged, as it is the embedder's bug, not the client's.
 //
 // The returned Conn reads nothing until Start, and the net/http handler should return right away
 // (the conn no longer needs it). A Conn that is never started must be terminated by its owner.
 func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, namespace string) (*Conn, error) {
-	wsConn, err := s.upgrader.Upgrade(w, r, canonicalProtocolKey(responseHeader))
+	responseHeader = canonicalProtocolKey(responseHeader)
+	// gorilla writes the subprotocol as given: one with a line break would add headers (an app
+	// that echoes a query parameter as its protocol), so anything but a token is refused.
+	if p := responseHeader.Get("Sec-Websocket-Protocol"); p != "" && !isToken(p) {
+		s.log.Error("ws: the selected subprotocol is not a token (RFC 6455 section 4.1), answering 500",
+			"protocol", p, "path", r.URL.Path)
+		http.Error(w, "Internal Server Error", http.StatusInternalServerError)
+		return nil, fmt.Errorf("websocket upgrade %s: subprotocol %q is not a token", r.URL.Path, p)
+	}
+	wsConn, err := s.upgrader.Upgrade(hijacker{w, s, r}, r, responseHeader)
 	if err != nil {
 		return nil, fmt.Errorf("websocket upgrade %s: %w", r.URL.Path, err)
 	}
@@ -88,6 +108,27 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 	}
 	c.attachInput()
 	return c, nil
+}
+
+// hijacker lets gorilla, which asks the ResponseWriter itself for http.Hijacker, take over the
+// connection through writers that wrap net/http's and expose it with Unwrap (logging
+// middleware, for instance): http.ResponseController finds it.
+type hijacker struct {
+	http.ResponseWriter
+	srv *Server
+	r   *http.Request
+}
+
+func (h hijacker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, brw, err := http.NewResponseController(h.ResponseWriter).Hijack()
+	if err != nil {
+		msg := "ws: cannot take over the connection for a WebSocket, answering 500"
+		if errors.Is(err, http.ErrNotSupported) {
+			msg += fmt.Sprintf(": the http.ResponseWriter (%T) has no Hijack method, nor an Unwrap method reaching one", h.ResponseWriter)
+		}
+		h.srv.log.Error(msg, "path", h.r.URL.Path, "remote", hostOnly(h.r.RemoteAddr), "err", err)
+	}
+	return conn, brw, err
 }
 
 // SlowConsumers is how many conns the server has closed with 1013 because their queue passed
@@ -119,6 +160,17 @@ func canonicalProtocolKey(header http.Header) http.Header {
 		}
 	}
 	return header
+}
+
+// isToken reports whether s is an HTTP token (RFC 9110 section 5.6.2), which a subprotocol
+// must be.
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b <= ' ' || b >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, b) >= 0 {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func hostOnly(addr string) string {

@@ -13,6 +13,13 @@ import (
 // corking goroutine makes the first non-blocking write itself), writes everything queued with
 // one writev (net.Buffers), repeats until the queue is empty, and exits. Enqueueing never
 // blocks, per-peer order is queue order, and an idle conn has no writer goroutine.
+//
+// The write deadline belongs to the batch, not to the way it is written: taking a batch
+// (takeBatch) arms it, whether the batch then goes out in the loop's non-blocking writev or in
+// a writer goroutine's blocking one. Both reach the socket through Go's poller, which refuses
+// any write, even one that cannot block, once the deadline set by an earlier one has passed:
+// a deadline armed only by the blocking path made the next corked write fail WriteTimeout
+// after it (every peer dropped ~40 s after connecting, once the ping sweeper had written).
 
 // Queue arrays come from a free list while a conn has a writer and go back when it stops: an
 // idle conn holds none, and a burst neither grows a fresh array by doubling nor leaves one
@@ -198,6 +205,7 @@ func (c *Conn) takeBatch() (batch [][]byte, size int, carriesClose bool, ok bool
 	batch = c.queue
 	c.queue, c.spare = c.spare[:0], nil
 	c.inflight, c.queuedBytes = c.queuedBytes, 0
+	c.setWriteDeadlineLocked()
 	// Nothing is queued after our close frame, so it is in this batch or an earlier one.
 	return batch, c.inflight, c.closeQueued && !c.closeWritten, true
 }
@@ -208,13 +216,11 @@ func (c *Conn) writeBatch(batch [][]byte, carriesClose bool) bool {
 	return c.batchWritten(batch, carriesClose, c.writeFrames(batch))
 }
 
-// writeFrames writes frames (all or the rest of a batch) with the write deadline armed.
+// writeFrames writes frames (all or the rest of a batch), waiting for the socket, within the
+// deadline takeBatch armed.
 func (c *Conn) writeFrames(frames [][]byte) error {
 	c.mu.Lock()
 	size := c.inflight
-	if size <= maxWriteSize {
-		c.setWriteDeadlineLocked()
-	}
 	c.mu.Unlock()
 	if size > maxWriteSize {
 		return c.writeInPieces(frames)
@@ -347,7 +353,7 @@ func (c *Conn) writeInPieces(batch [][]byte) error {
 	return nil
 }
 
-// setWriteDeadlineLocked arms the deadline of the next socket write. It runs under mu so that a
+// setWriteDeadlineLocked arms the deadline of the next socket writes. It runs under mu so that a
 // slow-consumer deadline set meanwhile is never pushed back. Re-arming the socket's timer costs
 // more than a small write, so a deadline still more than half a WriteTimeout away is kept: a
 // write then has between half and all of WriteTimeout.

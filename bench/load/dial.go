@@ -8,7 +8,6 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -17,10 +16,6 @@ import (
 // sourceAddrs is how many loopback source addresses (127.0.0.1 up) connections rotate over, so
 // 19,000 connections plus the TIME_WAIT left by earlier runs never exhaust ephemeral ports.
 const sourceAddrs = 8
-
-// ipBindAddressNoPort is IP_BIND_ADDRESS_NO_PORT (linux/in.h): with it, binding a source
-// address leaves the port choice to connect, which may then reuse a port per destination.
-const ipBindAddressNoPort = 24
 
 // dialer opens client connections to one URL. It is safe for concurrent use.
 type dialer struct {
@@ -44,15 +39,7 @@ func (d *dialer) netDial(ctx context.Context, network, addr string) (net.Conn, e
 	n := d.next.Add(1) % sourceAddrs
 	nd := net.Dialer{
 		LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(1+n))},
-		Control: func(_, _ string, c syscall.RawConn) error {
-			var serr error
-			if err := c.Control(func(fd uintptr) {
-				serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_IP, ipBindAddressNoPort, 1)
-			}); err != nil {
-				return err
-			}
-			return serr
-		},
+		Control:   bindAddressNoPort,
 	}
 	return nd.DialContext(ctx, network, addr)
 }

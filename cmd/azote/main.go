@@ -45,6 +45,8 @@ Flags (before or after DIR):
   --idle-timeout D          close keep-alive connections idle for D (default 2m)
   --max-header-bytes N      largest request line and headers in bytes (default 16 KiB, over: 431)
   --trust-proxy             take client addresses from X-Forwarded-For (only behind a proxy)
+  --allowed-origins LIST    origins whose pages may open WebSockets, comma-separated
+                            (e.g. https://app.example.com; default: every origin; others: 403)
   --pprof ADDR              serve Go's profiler on ADDR (e.g. 127.0.0.1:6060) for performance work
   --log-level L             debug, info, warn or error (default info)
 `
@@ -189,6 +191,14 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&cfg.opts.IdleTimeout, "idle-timeout", 0, "")
 	fs.IntVar(&cfg.opts.MaxHeaderBytes, "max-header-bytes", 0, "")
 	fs.BoolVar(&cfg.opts.TrustForwardedFor, "trust-proxy", false, "")
+	fs.Func("allowed-origins", "", func(v string) error {
+		for _, origin := range strings.Split(v, ",") {
+			if origin = strings.TrimSpace(origin); origin != "" {
+				cfg.opts.AllowedOrigins = append(cfg.opts.AllowedOrigins, origin)
+			}
+		}
+		return nil
+	})
 	fs.StringVar(&cfg.pprof, "pprof", "", "")
 	fs.StringVar(&cfg.logLevel, "log-level", cfg.logLevel, "")
 	version := fs.Bool("version", false, "")

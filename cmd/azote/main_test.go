@@ -230,3 +230,14 @@ func TestParseConnectionLimits(t *testing.T) {
 		t.Errorf("connection limits: %+v", cfg.opts)
 	}
 }
+
+func TestAllowedOriginsFlag(t *testing.T) {
+	cfg, err := parse([]string{"serve", "app", "--allowed-origins", "https://a.example, https://b.example", "--allowed-origins=http://localhost:3000"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://a.example", "https://b.example", "http://localhost:3000"}
+	if strings.Join(cfg.opts.AllowedOrigins, " ") != strings.Join(want, " ") {
+		t.Errorf("--allowed-origins: %q, want %q", cfg.opts.AllowedOrigins, want)
+	}
+}
