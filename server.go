@@ -50,6 +50,9 @@ type Options struct {
 	MaxQueueBytes int
 	// PingInterval is how often idle peers are pinged (default 30 s).
 	PingInterval time.Duration
+	// WriteTimeout bounds one socket write to a WebSocket peer: a peer that takes nothing for
+	// that long is dropped (1006). Default 10 s.
+	WriteTimeout time.Duration
 	// MaxBodyBytes bounds a request body (default 16 MiB; over it: 413).
 	MaxBodyBytes int64
 	// SSEKeepAlive is how often an idle event stream gets a keep-alive comment (default 15 s).
@@ -118,6 +121,7 @@ func New(opts Options) (*Server, error) {
 		MaxMessageSize: opts.MaxMessageSize,
 		MaxQueueBytes:  opts.MaxQueueBytes,
 		PingInterval:   opts.PingInterval,
+		WriteTimeout:   opts.WriteTimeout,
 		Logger:         opts.Logger,
 	})
 	if len(cfg.ignored) > 0 && s.opts.Dev {
