@@ -82,7 +82,10 @@ func (r *receiver) receive(src string, n int) error {
 	case n <= sp.last:
 		return fmt.Errorf("%s: message %d of %s again or out of order, after %d", r.name, n, src, sp.last)
 	case n > sp.last+1:
-		return fmt.Errorf("%s: messages %d..%d of %s lost (got %d next)", r.name, sp.last+1, n-1, src, n)
+		// Reported once: the messages that follow are checked from here.
+		lost := sp.last + 1
+		sp.last = n
+		return fmt.Errorf("%s: messages %d..%d of %s lost (got %d next)", r.name, lost, n-1, src, n)
 	}
 	sp.last = n
 	return nil
