@@ -634,12 +634,14 @@ type stream struct {
 	rcv     *receiver
 	version int
 	silence *time.Timer // cancels the request when the stream goes quiet
+	silent  atomic.Bool // it did
 }
 
 func (sk *soak) openStream(name string) (*stream, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, "GET", sk.ts.url("/feed"), nil)
-	s := &stream{sk: sk, name: name, cancel: cancel, silence: time.AfterFunc(soakSilence, cancel)}
+	s := &stream{sk: sk, name: name, cancel: cancel}
+	s.silence = time.AfterFunc(soakSilence, func() { s.silent.Store(true); cancel() })
 	resp, err := sk.http.Do(req)
 	if err != nil {
 		s.close()
@@ -734,6 +736,9 @@ func (s *stream) close() {
 func (s *stream) judgeEnd(err error) {
 	if err == io.EOF && s.sk.expectedEnd(s.version) {
 		return
+	}
+	if s.silent.Load() {
+		err = fmt.Errorf("no event or keep-alive in %v", soakSilence)
 	}
 	s.sk.fail("%s (version %d): stream ended: %v; app version %d, closing %v", s.name, s.version, err, s.sk.version.Load(), s.sk.closing.Load())
 }
