@@ -5,6 +5,11 @@ import "time"
 // sweep is the server's one ping goroutine. Each round it terminates the live conns that sent
 // nothing since the previous round and pings the others, so a silent peer is dropped one to two
 // intervals after its last frame. Pings go through each conn's queue like any frame.
+//
+// A conn read by a generation's loop is read only when the loop is free: while a handler runs
+// for longer than an interval, the pongs of its peers wait in their sockets. A conn whose socket
+// holds unread bytes did answer, so it is left for a later round (its ping is out already)
+// rather than dropped for the server's own delay.
 func (s *Server) sweep(interval time.Duration) {
 	defer close(s.sweeperDone)
 	ticker := time.NewTicker(interval)
@@ -20,6 +25,9 @@ func (s *Server) sweep(interval time.Duration) {
 		for _, c := range conns {
 			if c.alive.Swap(false) {
 				c.enqueue(pingFrame)
+				continue
+			}
+			if c.hasUnreadInput() {
 				continue
 			}
 			s.log.Debug("ws: peer did not answer ping, terminating",

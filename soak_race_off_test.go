@@ -1,0 +1,5 @@
+//go:build !race
+
+package azote
+
+const raceDetector = false
