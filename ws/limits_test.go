@@ -170,3 +170,40 @@ func TestWaitDrain(t *testing.T) {
 	p2.conn.Terminate()
 	recv(t, ended)
 }
+
+// A late sweep round (the sweeper held up past its next beat, as on a stalled machine) must not
+// make the round after it early: each pinged peer gets a whole interval to answer. With a fixed
+// ticker the round after a late one came at once, and a peer answering in half an interval was
+// dropped.
+func TestLateSweepLeavesAWholeInterval(t *testing.T) {
+	const interval = time.Second
+	started := time.Now()
+	h := newHarness(t, Options{PingInterval: interval})
+	cl, p := h.dial("/late")
+	// The client answers each ping after half an interval: always in time.
+	cl.SetPingHandler(func(data string) error {
+		go func() {
+			time.Sleep(interval / 2)
+			cl.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(interval))
+		}()
+		return nil
+	})
+	go func() {
+		for {
+			if _, _, err := cl.ReadMessage(); err != nil {
+				return
+			}
+		}
+	}()
+	// Rounds are due about 1, 2, 3... intervals after started. Hold the sweeper (it lists the
+	// live conns under the hub's lock) from just after the first round's pong until just before
+	// the third beat: the second round runs late, at about 2.9 intervals.
+	time.Sleep(time.Until(started.Add(interval * 16 / 10)))
+	h.srv.hub.mu.Lock()
+	time.Sleep(time.Until(started.Add(interval * 29 / 10)))
+	h.srv.hub.mu.Unlock()
+	expectNothing(t, p.rec.closes, 2*interval)
+	if p.conn.Closed() {
+		t.Fatal("a peer that answers every ping in half an interval was dropped")
+	}
+}

@@ -10,16 +10,20 @@ import "time"
 // for longer than an interval, the pongs of its peers wait in their sockets. A conn whose socket
 // holds unread bytes did answer, so it is left for a later round (its ping is out already)
 // rather than dropped for the server's own delay.
+//
+// The next round starts a whole interval after this one ends, not on a fixed beat: after a late
+// round (a stalled machine, a long sweep) a ticker would fire again at once, and peers pinged in
+// the late round would be judged before they had an interval to answer.
 func (s *Server) sweep(interval time.Duration) {
 	defer close(s.sweeperDone)
-	ticker := time.NewTicker(interval)
-	defer ticker.Stop()
+	timer := time.NewTimer(interval)
+	defer timer.Stop()
 	var conns []*Conn
 	for {
 		select {
 		case <-s.stopSweeper:
 			return
-		case <-ticker.C:
+		case <-timer.C:
 		}
 		conns = s.hub.appendLive(conns[:0])
 		for _, c := range conns {
@@ -35,5 +39,6 @@ func (s *Server) sweep(interval time.Duration) {
 			c.drop(CloseAbnormal, "")
 		}
 		clear(conns) // let closed conns be collected before the next round
+		timer.Reset(interval)
 	}
 }
