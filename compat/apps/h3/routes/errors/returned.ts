@@ -1,0 +1,2 @@
+import { defineHandler } from "h3";
+export default defineHandler(() => new Error("returned, not thrown"));

@@ -1,0 +1,5 @@
+import { onDispose, defineHandler } from "h3";
+export default defineHandler((event) => {
+  onDispose(event, () => {});
+  return "dispose registered";
+});

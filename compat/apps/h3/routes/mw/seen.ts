@@ -1,0 +1,2 @@
+import { defineHandler } from "h3";
+export default defineHandler((event) => ({ stamp: event.context.stamp ?? null }));

@@ -1,0 +1,5 @@
+import { appendAcceptQuery, defineHandler } from "h3";
+export default defineHandler((event) => {
+  appendAcceptQuery(event, ["application/json", "text/plain"]);
+  return "accept-query appended";
+});

@@ -1,0 +1,2 @@
+import { getQuery, defineHandler } from "h3";
+export default defineHandler((event) => getQuery(event));
