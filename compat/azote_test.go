@@ -1,9 +1,10 @@
 package compat
 
 import (
-	"io"
 	"log/slog"
 	"net"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/azote-dev/azote"
@@ -12,7 +13,8 @@ import (
 // startAzote serves appDir with azote's public Go API and returns its address.
 func startAzote(t *testing.T, appDir string) string {
 	t.Helper()
-	srv, err := azote.New(azote.Options{Dir: appDir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	logs := &lockedWriter{w: &strings.Builder{}}
+	srv, err := azote.New(azote.Options{Dir: appDir, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatalf("compat: azote.New(%s): %v", appDir, err)
 	}
@@ -25,6 +27,9 @@ func startAzote(t *testing.T, appDir string) string {
 	t.Cleanup(func() {
 		hs.Close()
 		srv.Close()
+		if t.Failed() || os.Getenv("COMPAT_AZOTE_LOG") != "" {
+			t.Logf("azote log:\n%s", logs.String())
+		}
 	})
 	return ln.Addr().String()
 }

@@ -103,13 +103,18 @@ func ask(addr string, c compatCase, extra map[string]string) answer {
 		}
 		a.Headers[strings.ToLower(name)] = strings.Join(vals, "\n")
 	}
+	c.normalise(&a)
+	return a
+}
+
+// normalise applies the case's volatile rewrites to the body and every compared header.
+func (c compatCase) normalise(a *answer) {
 	for _, rw := range c.Volatile {
 		a.Body = rw.re.ReplaceAllString(a.Body, rw.with)
 		for k, v := range a.Headers {
 			a.Headers[k] = rw.re.ReplaceAllString(v, rw.with)
 		}
 	}
-	return a
 }
 
 // differences lists how got (azote) differs from want (Node), one line each; none means a match.
