@@ -220,6 +220,11 @@ var cases = []compatCase{
 	{Name: "files/group-folder", Path: "/routing/grouped"},
 	{Name: "files/param-with-prefix", Path: "/routing/user-42"},
 	{Name: "files/static-beats-param", Path: "/routing/user-me"},
+	{Name: "files/api-folder", Path: "/api/hello"},
+	{Name: "files/nested-index", Path: "/routing/nested"},
+	{Name: "files/unnamed-catch-all", Path: "/routing/any/x/y"},
+	{Name: "files/trailing-slash", Path: "/routing/grouped/"},
+	{Name: "files/head-of-get-route", Method: "HEAD", Path: "/define/handler"},
 }
 
 // multipartBody is a form with a text field and a file, boundary XB.

@@ -1,12 +1,3 @@
 import { readValidatedBody, defineHandler } from "h3";
-const positive = {
-  "~standard": {
-    version: 1,
-    vendor: "compat",
-    validate(value: any) {
-      const n = Number(value?.n);
-      return Number.isInteger(n) && n > 0 ? { value: { n } } : { issues: [{ message: "n must be a positive integer", path: ["n"] }] };
-    },
-  },
-};
+import { positive } from "../../../lib/positive";
 export default defineHandler(async (event) => ({ body: await readValidatedBody(event, positive) }));

@@ -1,0 +1,2 @@
+import { defineHandler } from "h3";
+export default defineHandler((event) => ({ params: event.context.params ?? null }));

@@ -1,0 +1,2 @@
+import { defineHandler } from "h3";
+export default defineHandler(() => "nested index");
