@@ -20,6 +20,18 @@ func newWebRuntime(t *testing.T) *goja.Runtime {
 	return vm
 }
 
+// loadAs loads b in vm and makes its exports the global name.
+func loadAs(t *testing.T, vm *goja.Runtime, b *jsdeps.Bundle, name string) {
+	t.Helper()
+	exports, err := b.Load(vm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := vm.Set(name, exports); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestBundleCompiledOncePerProcess: every caller, on any goroutine, gets the same Program, so
 // a new generation pays no compile.
 func TestBundleCompiledOncePerProcess(t *testing.T) {
@@ -94,12 +106,8 @@ func TestH3BundleHasEveryExport(t *testing.T) {
 // and answers with azote's Response, as a route handler will use it.
 func TestH3BundleAnswersARequest(t *testing.T) {
 	vm := newWebRuntime(t)
-	h3, err := jsdeps.H3.Load(vm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm.Set("h3", h3)
-	_, err = vm.RunString(`
+	loadAs(t, vm, jsdeps.H3, "h3")
+	_, err := vm.RunString(`
 		globalThis.result = "pending";
 		const app = new h3.H3().get("/hello/:name", (event) => ({ hi: h3.getRouterParam(event, "name") }));
 		Promise.resolve(app.fetch(new Request("http://localhost/hello/azote")))
@@ -119,12 +127,8 @@ func TestH3BundleAnswersARequest(t *testing.T) {
 // lowering the build applies (class fields, async iteration).
 func TestWebStreamsBundlePipesThroughATransform(t *testing.T) {
 	vm := goja.New()
-	ws, err := jsdeps.WebStreams.Load(vm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm.Set("ws", ws)
-	_, err = vm.RunString(`
+	loadAs(t, vm, jsdeps.WebStreams, "ws")
+	_, err := vm.RunString(`
 		globalThis.result = "pending";
 		const upper = new ws.TransformStream({ transform(chunk, c) { c.enqueue(chunk.toUpperCase()); } });
 		const src = new ws.ReadableStream({ start(c) { c.enqueue("a"); c.enqueue("b"); c.close(); } });
