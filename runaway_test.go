@@ -96,11 +96,15 @@ export default defineHandler(async () => {
 		if s, b, err := getWithin(ts, "/wait", 20*time.Second); err != nil || (s != 200 && s != 503 && s != 504) {
 			t.Fatalf("%s, then /wait: %d %q %v", spin, s, b, err)
 		}
-		eventually(t, "the replacement", func() bool {
-			return strings.Count(ts.logs.String(), "replaced the JavaScript runtime") == i+1
+		// Whether the interrupt broke the job queue depends on the frames it unwound through
+		// (an async function called from a try block of h3's does not); a broken runtime is
+		// replaced, so either way awaiting handlers answer again, and nothing else is replaced.
+		eventually(t, "an awaiting handler to answer", func() bool {
+			s, b, _ := getWithin(ts, "/wait", 20*time.Second)
+			return s == 200 && b == "awaited"
 		})
-		if s, b, err := getWithin(ts, "/wait", 20*time.Second); s != 200 || b != "awaited" {
-			t.Fatalf("%s, then /wait after the replacement: %d %q %v", spin, s, b, err)
+		if n := strings.Count(ts.logs.String(), "replaced the JavaScript runtime"); n > i+1 {
+			t.Fatalf("after %s: %d replacements", spin, n)
 		}
 		if _, _, b := ts.get("/sync"); b != "sync" {
 			t.Fatalf("sync route: %q", b)

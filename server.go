@@ -256,7 +256,7 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	g.engine = eng
 	routes := make([]bindings.Route, len(app.Routes))
 	for i, r := range app.Routes {
-		routes[i] = bindings.Route{File: r.File}
+		routes[i] = bindings.Route{File: r.File, Pattern: r.Path}
 	}
 	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
 		WS:             s.ws,

@@ -13,12 +13,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"reflect"
 	"sync"
 	"time"
 
 	"github.com/dop251/goja"
 
+	"github.com/azote-dev/azote/bindings/jsdeps"
 	"github.com/azote-dev/azote/bindings/web"
 	"github.com/azote-dev/azote/engine"
 	"github.com/azote-dev/azote/sse"
@@ -28,13 +30,7 @@ import (
 //go:embed nitro.js
 var nitroSource string
 
-//go:embed event.js
-var eventSource string
-
-var (
-	nitroProgram = goja.MustCompile("azote:nitro.js", nitroSource, true)
-	eventProgram = goja.MustCompile("azote:event.js", eventSource, true)
-)
+var nitroProgram = goja.MustCompile("azote:nitro.js", nitroSource, true)
 
 // Options is what one generation's bindings need from the server.
 type Options struct {
@@ -59,9 +55,11 @@ type Options struct {
 	TrustForwardedFor bool
 }
 
-// Route names a bundle route for the bindings: its file, for error messages.
+// Route names a bundle route for the bindings: its file, for error messages, and its router
+// pattern (event.context.matchedRoute.route).
 type Route struct {
-	File string
+	File    string
+	Pattern string
 }
 
 // App is the JavaScript side of one generation.
@@ -77,8 +75,11 @@ type App struct {
 	stringify, parse goja.Callable
 	then             goja.Callable
 	setCtor, mapCtor goja.Value
-	httpError        *goja.Object
-	makeEvent        goja.Callable
+	httpError        *goja.Object  // h3's HTTPError
+	makeEvent        goja.Callable // (request, params?) => H3Event
+	dispatchRoute    goja.Callable // (event, i, params) => Response | Promise<Response>
+	answerWith       goja.Callable // (event, value, threw) => Response, h3's answer to a value
+	setRoutes        goja.Callable // (routes, middleware): the h3 app's route table
 	pass             goja.Callable // () => undefined: the end of a middleware-only chain
 	upgradeRequired  goja.Callable // () => the 426 Response of a WebSocket-only route
 	batch            goja.Callable // (run) => run(): a JS frame to nest a batch of hook calls in
@@ -173,7 +174,7 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 			}
 			a.middleware = append(a.middleware, step{fn: fn, file: file})
 		}
-		return nil
+		return a.registerRoutes(vm, routes, list, mws)
 	})
 	if err != nil {
 		return nil, err
@@ -195,6 +196,10 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	a.setCtor = vm.Get("Set")
 	a.mapCtor = vm.Get("Map")
 
+	h3, err := jsdeps.H3.Load(vm)
+	if err != nil {
+		return fmt.Errorf("h3: %w", err)
+	}
 	factory, err := vm.RunProgram(nitroProgram)
 	if err != nil {
 		return fmt.Errorf("host modules: %w", err)
@@ -203,7 +208,10 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	native.Set("publish", a.publish)
 	native.Set("peers", a.peersOf)
 	native.Set("createEventStream", a.createEventStream)
+	native.Set("eventStreamBody", a.eventStreamBody)
 	native.Set("subscribe", a.subscribe)
+	native.Set("dev", a.opts.Dev)
+	native.Set("onError", a.onHandlerError)
 	rc, err := json.Marshal(a.opts.RuntimeConfig)
 	if err != nil || a.opts.RuntimeConfig == nil {
 		rc = []byte("{}")
@@ -214,31 +222,20 @@ func (a *App) installHost(vm *goja.Runtime) error {
 	}
 	native.Set("runtimeConfig", runtimeConfig)
 	mk, _ := goja.AssertFunction(factory)
-	host, err := mk(goja.Undefined(), native)
+	made, err := mk(goja.Undefined(), h3, native)
 	if err != nil {
 		return fmt.Errorf("host modules: %w", err)
 	}
-	if err := vm.Set("__azote_host", host); err != nil {
+	glue := made.ToObject(vm)
+	if err := vm.Set("__azote_host", glue.Get("host")); err != nil {
 		return err
 	}
 	a.upgradeRequired, _ = goja.AssertFunction(native.Get("upgradeRequired"))
-	hostFn, _ := goja.AssertFunction(host)
-	nitro, err := hostFn(goja.Undefined(), vm.ToValue("nitro"))
-	if err != nil {
-		return err
-	}
-	a.httpError = nitro.ToObject(vm).Get("HTTPError").ToObject(vm)
-
-	ev, err := vm.RunProgram(eventProgram)
-	if err != nil {
-		return fmt.Errorf("events: %w", err)
-	}
-	evFactory, _ := goja.AssertFunction(ev)
-	mkEvent, err := evFactory(goja.Undefined())
-	if err != nil {
-		return err
-	}
-	a.makeEvent, _ = goja.AssertFunction(mkEvent)
+	a.httpError = glue.Get("HTTPError").ToObject(vm)
+	a.makeEvent, _ = goja.AssertFunction(glue.Get("newEvent"))
+	a.dispatchRoute, _ = goja.AssertFunction(glue.Get("dispatch"))
+	a.answerWith, _ = goja.AssertFunction(glue.Get("answer"))
+	a.setRoutes, _ = goja.AssertFunction(glue.Get("setRoutes"))
 
 	a.pass, _ = goja.AssertFunction(vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() }))
 	batch, err := vm.RunString("(function batch(run) { run(); })")
@@ -263,6 +260,8 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 	holder := obj
 	if fn, ok := goja.AssertFunction(obj); ok {
 		rt.handler = fn
+	} else if fetch, ok := goja.AssertFunction(obj.Get("fetch")); ok && obj.Get("handler") == nil {
+		rt.handler = fetch // a { fetch } object (an app of another framework); h3 calls it
 	} else if h, ok := obj.Get("handler").(*goja.Object); ok {
 		rt.handler, _ = goja.AssertFunction(h)
 		holder = h
@@ -292,6 +291,83 @@ func (a *App) classify(vm *goja.Runtime, file string, v goja.Value) (*route, err
 	}
 	return rt, nil
 }
+
+// registerRoutes gives the h3 app its route table: the default export of each route, with its
+// pattern and file, and the middleware/ exports. Loop only.
+func (a *App) registerRoutes(vm *goja.Runtime, routes []Route, exports, middleware *goja.Object) error {
+	list := make([]any, len(routes))
+	for i, r := range routes {
+		o := vm.NewObject()
+		o.Set("handler", exports.Get(fmt.Sprint(i)))
+		o.Set("route", r.Pattern)
+		o.Set("file", r.File)
+		list[i] = o
+	}
+	mws := make([]any, len(a.middleware))
+	for i := range a.middleware {
+		mws[i] = middleware.Get(fmt.Sprint(i))
+	}
+	if _, err := a.setRoutes(goja.Undefined(), vm.NewArray(list...), vm.NewArray(mws...)); err != nil {
+		return fmt.Errorf("route table: %w", err)
+	}
+	return nil
+}
+
+// onHandlerError is the h3 app's onError. An unhandled error (or any 5xx) is logged with the
+// route it happened on. What it returns replaces the error in the answer: JSON nested past
+// azote's limit is the client's fault (400, as h3's readBody answers unparsable JSON), and in
+// dev an unhandled error shows its message and source-mapped stack, as Nitro's dev handler
+// does; otherwise the answer is h3's.
+func (a *App) onHandlerError(call goja.FunctionCall) goja.Value {
+	vm := a.gen.Runtime()
+	err, _ := call.Argument(0).(*goja.Object)
+	if err == nil {
+		return goja.Undefined()
+	}
+	unhandled := truthy(err.Get("unhandled"))
+	e := goja.Value(err)
+	if cause := err.Get("cause"); unhandled && cause != nil && !goja.IsUndefined(cause) {
+		e = cause // h3 wraps what was thrown; the log shows that, with its stack
+	}
+	if unhandled && engine.IsJSONTooDeep(e) {
+		return a.newHTTPError(vm, map[string]any{"status": http.StatusBadRequest, "statusText": "Bad Request",
+			"message": fmt.Sprintf("Invalid JSON body: nested deeper than %d levels", engine.MaxJSONDepth)})
+	}
+	if status := err.Get("status"); !unhandled && status != nil && status.ToInteger() < 500 {
+		return goja.Undefined()
+	}
+	file := ""
+	if m, ok := call.Argument(1).(*goja.Object); ok {
+		file = m.Get("file").String()
+	}
+	desc := engine.DescribeValue(vm, e)
+	a.log.Error("handler threw", "route", file, "error", desc)
+	if !a.opts.Dev || !unhandled {
+		return goja.Undefined()
+	}
+	resp := a.devError(vm, desc, e)
+	res, rerr := vm.New(vm.Get("Response"), vm.ToValue(string(resp.Body)), vm.ToValue(map[string]any{
+		"status": resp.Status, "headers": map[string]any{"content-type": resp.Header.Get("Content-Type")}}))
+	if rerr != nil {
+		panic(rerr)
+	}
+	return res
+}
+
+// newHTTPError is new HTTPError(details) of h3. Loop only.
+func (a *App) newHTTPError(vm *goja.Runtime, details map[string]any) goja.Value {
+	d := vm.NewObject()
+	for k, v := range details {
+		d.Set(k, v)
+	}
+	e, err := vm.New(a.httpError, d)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
+
+func truthy(v goja.Value) bool { return v != nil && v.ToBoolean() }
 
 // handlerOf reads a middleware export: a function or { handler }.
 func handlerOf(file string, v goja.Value) (goja.Callable, error) {

@@ -22,24 +22,13 @@ func EvalConfig(code string, timeout time.Duration) (map[string]any, error) {
 	if err := web.Enable(vm); err != nil {
 		return nil, err
 	}
-	factory, err := vm.RunProgram(nitroProgram)
-	if err != nil {
-		return nil, err
-	}
-	unavailable := func(goja.FunctionCall) goja.Value {
-		panic(vm.NewTypeError("not available while nitro.config is evaluated"))
-	}
-	native := vm.NewObject()
-	native.Set("publish", unavailable)
-	native.Set("peers", unavailable)
-	native.Set("createEventStream", unavailable)
-	native.Set("runtimeConfig", map[string]any{})
-	mk, _ := goja.AssertFunction(factory)
-	host, err := mk(goja.Undefined(), native)
-	if err != nil {
-		return nil, err
-	}
-	vm.Set("__azote_host", host)
+	// A config imports defineNitroConfig / defineConfig (from "nitro" or "nitro/config"); the
+	// runtime's modules (h3, storage, ...) are not there while it is evaluated.
+	identity := func(call goja.FunctionCall) goja.Value { return call.Argument(0) }
+	configModule := vm.NewObject()
+	configModule.Set("defineNitroConfig", identity)
+	configModule.Set("defineConfig", identity)
+	vm.Set("__azote_host", func(string) goja.Value { return configModule })
 	var config goja.Value
 	vm.Set("__azote_config", func(v goja.Value) { config = v })
 

@@ -14,9 +14,18 @@ import (
 	"github.com/azote-dev/azote/sse"
 )
 
-// newEvent builds the h3 event for a request. Loop only.
+// newEvent builds the h3 event (a real H3Event) for a request; params, when not nil, are set
+// as event.context.params before any dispatch (an upgrade's middleware reads them). Loop only.
 func (a *App) newEvent(vm *goja.Runtime, req *goja.Object, params map[string]string, ip string) (*goja.Object, error) {
-	ev, err := a.makeEvent(goja.Undefined(), req, paramsObject(vm, params), vm.ToValue(ip))
+	// srvx's request.ip, which h3's getRequestIP reads.
+	if err := req.DefineDataProperty("ip", vm.ToValue(ip), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+		return nil, err
+	}
+	p := goja.Undefined()
+	if params != nil {
+		p = paramsObject(vm, params)
+	}
+	ev, err := a.makeEvent(goja.Undefined(), req, p)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +74,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			}
 			answers <- ans
 		}
-		a.handle(vm, rt, r, body, params, reply)
+		a.handle(vm, i, r, body, params, reply)
 		if answered {
 			return
 		}
@@ -135,6 +144,7 @@ func (a *App) writeStream(w http.ResponseWriter, r *http.Request, rt *route, res
 	for k, v := range resp.Header {
 		h[k] = v
 	}
+	noSniff(h)
 	status := resp.Status
 	if status == 0 {
 		status = http.StatusOK
@@ -191,47 +201,53 @@ type answer struct {
 	header http.Header
 }
 
-func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, params map[string]string, reply func(answer)) {
+func (a *App) handle(vm *goja.Runtime, i int, r *http.Request, body []byte, params map[string]string, reply func(answer)) {
+	rt := a.routes[i]
 	respond := func(resp *web.ResponseParts) { reply(answer{resp: resp}) }
 	req, err := newRequest(vm, r.Method, r.Host, requestURL(r), r.Header, body)
 	if err != nil {
 		respond(a.internalError(vm, rt.file, vm.NewGoError(err)))
 		return
 	}
-	event, err := a.newEvent(vm, req, params, a.remoteIP(r))
+	event, err := a.newEvent(vm, req, nil, a.remoteIP(r))
 	if err != nil {
 		respond(a.internalError(vm, rt.file, thrown(vm, err)))
 		return
 	}
-	// A stream the handler created but did not return is ended, so its onClosed still runs.
-	abandon := func(returned *eventStream) {
-		if es := createdStream(event); es != nil && es != returned {
+	// A stream the handler created but did not answer with is ended, so its onClosed still runs.
+	abandon := func(answered *eventStream) {
+		if es := createdStream(event); es != nil && es != answered {
 			es.stream.Abort()
 		}
 	}
-	handler := rt.handler
-	if handler == nil {
-		handler = a.upgradeRequired // { websocket: hooks } has no HTTP side
-	}
-	steps := make([]step, 0, len(a.middleware)+len(rt.middleware)+1)
-	steps = append(append(append(steps, a.middleware...), rt.middleware...), step{fn: handler, file: rt.file})
-	a.runChain(vm, steps, event, 0, func(v goja.Value, file string) {
-		if es, ok := streamOf(v); ok {
-			abandon(es)
-			header, _ := web.Header(vm, event.Get("res").ToObject(vm).Get("headers"))
-			reply(answer{stream: es.stream, header: header})
-			return
-		}
-		abandon(nil)
-		respond(a.fromReturn(vm, file, event, v))
-	}, func(e goja.Value, file string, err error) {
+	res, err := a.dispatchRoute(goja.Undefined(), event, vm.ToValue(i), paramsObject(vm, params))
+	if err != nil { // not a throw (h3 answers those): the call itself failed
 		abandon(nil)
 		if reason, interrupted := engine.Interruption(err); interrupted {
-			a.log.Error("handler interrupted ("+reason+")", "route", file, "error", engine.Describe(err))
+			a.log.Error("handler interrupted ("+reason+")", "route", rt.file, "error", engine.Describe(err))
 			respond(a.errorResponse(vm, http.StatusInternalServerError, strings.ToUpper(reason[:1])+reason[1:], "", nil))
 			return
 		}
-		respond(a.fromThrown(vm, file, e))
+		respond(a.internalError(vm, rt.file, thrown(vm, err)))
+		return
+	}
+	a.settle(vm, res, func(v goja.Value) {
+		resp, ok := web.AsResponse(vm, v)
+		if !ok {
+			abandon(nil)
+			respond(a.internalError(vm, rt.file, vm.NewTypeError("the h3 app answered no Response")))
+			return
+		}
+		if es := eventStreamOf(resp.Stream); es != nil {
+			abandon(es)
+			reply(answer{stream: es.stream, header: resp.Header})
+			return
+		}
+		abandon(nil)
+		respond(resp)
+	}, func(e goja.Value) {
+		abandon(nil)
+		respond(a.internalError(vm, rt.file, e))
 	})
 }
 
@@ -267,113 +283,66 @@ func (a *App) runChain(vm *goja.Runtime, steps []step, event *goja.Object, i int
 	finish(goja.Undefined(), "")
 }
 
-// fromReturn applies SPEC 7's return-value rules.
+// fromReturn is h3's answer to a value a middleware returned (on an upgrade).
 func (a *App) fromReturn(vm *goja.Runtime, file string, event *goja.Object, v goja.Value) *web.ResponseParts {
-	res := event.Get("res").ToObject(vm)
-	prepared, _ := web.Header(vm, res.Get("headers"))
-	if prepared == nil {
-		prepared = http.Header{}
-	}
-	status := 200
-	if s := res.Get("status"); s != nil && !goja.IsUndefined(s) {
-		status = int(s.ToInteger())
-	}
-	statusText := ""
-	if s := res.Get("statusText"); s != nil && !goja.IsUndefined(s) {
-		statusText = s.String()
-	}
-	out := &web.ResponseParts{Status: status, StatusText: statusText, Header: prepared}
+	return a.answerFor(vm, file, event, v, false)
+}
 
-	if resp, ok := web.AsResponse(vm, v); ok {
-		for k, vals := range resp.Header {
-			prepared[k] = vals
-		}
-		resp.Header = prepared
-		return resp
-	}
-	if obj, ok := v.(*goja.Object); ok && obj.ToObject(vm) != nil && isInstance(vm, obj, a.httpError) {
-		return a.fromThrown(vm, file, obj)
-	}
-	setType := func(t string) {
-		if prepared.Get("Content-Type") == "" {
-			prepared.Set("Content-Type", t)
-		}
-	}
-	switch {
-	case v == nil || goja.IsUndefined(v) || goja.IsNull(v):
-		return out
-	}
-	obj, isObj := v.(*goja.Object)
-	if !isObj {
-		if s, ok := v.Export().(string); ok {
-			setType("text/plain;charset=UTF-8")
-			out.Body = []byte(s)
-			return out
-		}
-	} else if b, ok := web.Bytes(vm, obj); ok {
-		setType("application/octet-stream")
-		out.Body = b
-		return out
-	}
-	js, err := a.stringify(goja.Undefined(), v)
+// answerFor turns what a step returned (threw false) or threw into h3's Response for it.
+func (a *App) answerFor(vm *goja.Runtime, file string, event *goja.Object, v goja.Value, threw bool) *web.ResponseParts {
+	res, err := a.answerWith(goja.Undefined(), event, v, vm.ToValue(threw))
 	if err != nil {
-		return a.fromThrown(vm, file, thrown(vm, err))
+		return a.internalError(vm, file, thrown(vm, err))
 	}
-	setType("application/json;charset=UTF-8")
-	if !goja.IsUndefined(js) {
-		out.Body = []byte(js.String())
+	resp, ok := web.AsResponse(vm, res)
+	if !ok {
+		return a.internalError(vm, file, vm.NewTypeError("h3 answered no Response"))
 	}
-	return out
+	return resp
 }
 
 func isInstance(vm *goja.Runtime, obj *goja.Object, ctor *goja.Object) bool {
 	return vm.InstanceOf(obj, ctor)
 }
 
-// fromThrown turns a thrown value into the JSON error answer: an HTTPError keeps its status,
-// JSON text nested too deep is a 400, anything else is a 500 whose message and stack show
-// only in dev.
-func (a *App) fromThrown(vm *goja.Runtime, file string, e goja.Value) *web.ResponseParts {
+// fromThrown is h3's answer to a thrown value (on an upgrade): an HTTPError keeps its status,
+// anything else is an unhandled 500, logged with its stack. JSON text nested too deep is a 400.
+func (a *App) fromThrown(vm *goja.Runtime, file string, event *goja.Object, e goja.Value) *web.ResponseParts {
 	if resp, ok := rejection(vm, e); ok {
 		return resp
 	}
 	if engine.IsJSONTooDeep(e) { // event.req.json() of a body nested past the limit
 		return a.errorResponse(vm, http.StatusBadRequest, fmt.Sprintf("Invalid JSON body: nested deeper than %d levels", engine.MaxJSONDepth), "Bad Request", nil)
 	}
-	if obj, ok := e.(*goja.Object); ok && isInstance(vm, obj, a.httpError) {
-		status := int(obj.Get("status").ToInteger())
-		statusText := ""
-		if s := obj.Get("statusText"); s != nil && !goja.IsUndefined(s) {
-			statusText = s.String()
-		}
-		var hdr http.Header
-		if h := obj.Get("headers"); h != nil && !goja.IsUndefined(h) {
-			hdr, _ = web.Header(vm, h)
-		}
-		if status >= 500 {
-			a.log.Error("handler error", "route", file, "error", engine.DescribeValue(vm, e))
-		}
-		return a.errorResponse(vm, status, obj.Get("message").String(), statusText, obj.Get("data"), hdr)
+	obj, isObj := e.(*goja.Object)
+	if !isObj || !isInstance(vm, obj, a.httpError) || obj.Get("status").ToInteger() >= 500 {
+		a.log.Error("handler threw", "route", file, "error", engine.DescribeValue(vm, e))
 	}
-	return a.internalError(vm, file, e)
+	return a.answerFor(vm, file, event, e, true)
 }
 
 func (a *App) internalError(vm *goja.Runtime, file string, e goja.Value) *web.ResponseParts {
 	desc := engine.DescribeValue(vm, e)
 	a.log.Error("handler threw", "route", file, "error", desc)
 	if a.opts.Dev {
-		msg := desc
-		if obj, ok := e.(*goja.Object); ok {
-			if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
-				msg = m.String()
-			}
-		}
-		resp := a.errorResponse(vm, 500, msg, "", nil)
-		resp.Body = bytes.TrimSuffix(resp.Body, []byte("}"))
-		resp.Body = append(resp.Body, []byte(fmt.Sprintf(`,"stack":%s}`, jsonString(strings.Split(desc, "\n"))))...)
-		return resp
+		return a.devError(vm, desc, e)
 	}
 	return a.errorResponse(vm, 500, "Internal Server Error", "", nil)
+}
+
+// devError is dev's answer to an unhandled error: h3's JSON error with the message and the
+// source-mapped stack (desc, from engine.DescribeValue) as lines.
+func (a *App) devError(vm *goja.Runtime, desc string, e goja.Value) *web.ResponseParts {
+	msg := desc
+	if obj, ok := e.(*goja.Object); ok {
+		if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
+			msg = m.String()
+		}
+	}
+	resp := a.errorResponse(vm, 500, msg, "", nil)
+	resp.Body = bytes.TrimSuffix(resp.Body, []byte("}"))
+	resp.Body = append(resp.Body, []byte(fmt.Sprintf(`,"stack":%s}`, jsonString(strings.Split(desc, "\n"))))...)
+	return resp
 }
 
 // errorResponse is h3's JSON error body: { status, statusText, message, data }.

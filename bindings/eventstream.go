@@ -15,11 +15,13 @@ import (
 type eventStream struct {
 	stream   *sse.Stream
 	obj      *goja.Object
+	body     *goja.Object // what send() resolves to: a ReadableStream that stands for stream
 	onClosed []goja.Callable
 }
 
-// createEventStream builds the stream object for an event. The handler returns it (or the
-// promise from stream.send()); ServeHTTP then serves it on the request's goroutine.
+// createEventStream builds the stream object for an event (nitro.js adds h3's send(), which
+// resolves to eventStreamBody). A Response with that body is served by ServeHTTP on the
+// request's goroutine, straight from the sse.Stream.
 func (a *App) createEventStream(call goja.FunctionCall) goja.Value {
 	vm := a.gen.Runtime()
 	event, ok := call.Argument(0).(*goja.Object)
@@ -60,11 +62,6 @@ func (a *App) createEventStream(call goja.FunctionCall) goja.Value {
 			es.onClosed = append(es.onClosed, fn)
 		}
 		return goja.Undefined()
-	})
-	es.obj.Set("send", func(goja.FunctionCall) goja.Value {
-		p, resolve, _ := vm.NewPromise()
-		resolve(es.obj)
-		return vm.ToValue(p)
 	})
 	es.obj.DefineDataProperty("__azoteEventStream", vm.ToValue(es), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	event.DefineDataProperty("__azoteEventStream", vm.ToValue(es), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
@@ -108,18 +105,36 @@ func (es *eventStream) push(vm *goja.Runtime, k *sse.Cork, v goja.Value) {
 	k.Push(es.stream, e)
 }
 
-// streamOf reports the event stream a handler returned (the stream object itself).
-func streamOf(v goja.Value) (*eventStream, bool) {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return nil, false
+// eventStreamBody is the ReadableStream send() of stream resolves to: an empty one that Go
+// recognises as the stream when the Response carrying it comes back from h3.
+func (a *App) eventStreamBody(call goja.FunctionCall) goja.Value {
+	vm := a.gen.Runtime()
+	es := eventStreamOf(call.Argument(0).ToObject(vm))
+	if es == nil {
+		panic(vm.NewTypeError("not an event stream"))
 	}
-	h := obj.Get("__azoteEventStream")
+	if es.body == nil {
+		body, err := vm.New(vm.Get("ReadableStream"))
+		if err != nil {
+			panic(err)
+		}
+		body.DefineDataProperty("__azoteEventStream", vm.ToValue(es), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+		es.body = body
+	}
+	return es.body
+}
+
+// eventStreamOf reports the event stream whose send() gave body (a Response's stream), if any.
+func eventStreamOf(body *goja.Object) *eventStream {
+	if body == nil {
+		return nil
+	}
+	h := body.Get("__azoteEventStream")
 	if h == nil {
-		return nil, false
+		return nil
 	}
-	es, ok := h.Export().(*eventStream)
-	return es, ok && es.obj == obj
+	es, _ := h.Export().(*eventStream)
+	return es
 }
 
 // createdStream is the stream a handler created for event, if any.

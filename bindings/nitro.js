@@ -1,189 +1,147 @@
-// The host modules of an app ("nitro", "h3", "crossws", ...), built once per generation.
-// `native` carries the Go functions the modules expose. The module objects returned here are
-// what `import ... from "nitro"` gives a route.
-(function (native) {
+// The host modules of an app ("nitro", "h3", "crossws", ...) and the h3 app its requests run
+// through, built once per generation. `h3` is the exports of the bundled, published h3
+// (bindings/jsdeps), so every helper, the event and the error shape are h3's own; `native`
+// carries the Go functions azote adds. What this file adds to h3 is azote's seams: where the
+// route table finds WebSocket hooks, the Go-backed event stream, and the route a request
+// matched (routing is azote's, by Nitro's file rules).
+(function (h3, native) {
   "use strict";
+  const { H3Core, H3Event, HTTPError, toResponse } = h3;
 
-  class HTTPError extends Error {
-    constructor(arg, details) {
-      const opts = typeof arg === "string" ? Object.assign({}, details, { message: arg })
-        : arg instanceof Error ? { message: arg.message, cause: arg }
-        : Object.assign({}, arg);
-      super(opts.message || opts.statusText || opts.statusMessage || "HTTPError");
-      if (opts.cause !== undefined) this.cause = opts.cause;
-      const status = Number(opts.status ?? opts.statusCode);
-      this.status = Number.isInteger(status) && status >= 200 && status <= 599 ? status : 500;
-      this.statusText = opts.statusText ?? opts.statusMessage;
-      this.data = opts.data;
-      this.body = opts.body;
-      this.headers = opts.headers;
-      this.unhandled = !!opts.unhandled;
-    }
-    get statusCode() { return this.status; }
-    get statusMessage() { return this.statusText; }
-    toJSON() {
-      const out = { status: this.status };
-      if (this.statusText !== undefined) out.statusText = this.statusText;
-      out.message = this.message;
-      if (this.data !== undefined) out.data = this.data;
-      return out;
-    }
-    static isError(e) { return e instanceof HTTPError; }
-    static status(status, statusText, details) {
-      return new HTTPError(Object.assign({}, details, { status, statusText }));
-    }
-  }
-  Object.defineProperty(HTTPError.prototype, "name", { value: "HTTPError", writable: true, configurable: true });
-
-  const createError = (opts) => opts instanceof HTTPError ? opts : new HTTPError(opts);
-  const isError = (e) => e instanceof HTTPError;
-
-  // A route default export is the handler function itself; the object form keeps its middleware.
-  const defineHandler = (handler) => handler;
-
-  // The answer to a plain request on a WebSocket-only route; Go uses it for { websocket } too.
-  const upgradeRequired = () => new Response("WebSocket upgrade is required.", {
-    status: 426, statusText: "Upgrade Required", headers: { "content-type": "text/plain;charset=UTF-8" },
-  });
+  // The answer to a plain request on a WebSocket-only route ({ websocket: hooks }).
+  const upgradeRequired = () => new Response("WebSocket upgrade is required.", { status: 426 });
   native.upgradeRequired = upgradeRequired;
 
-  // defineWebSocketHandler(hooks | (event) => hooks, httpHandler?) returns an HTTP handler that
-  // answers 426 to plain requests (or delegates to httpHandler) and carries the hooks for upgrades.
+  // h3's defineWebSocketHandler, with its hooks where the route table finds them at load:
+  // azote upgrades in Go, before any JavaScript of the request runs.
   function defineWebSocketHandler(hooks, httpHandler) {
     if (hooks === null || (typeof hooks !== "object" && typeof hooks !== "function")) {
       throw new TypeError("defineWebSocketHandler expects a hooks object or a function returning one");
     }
     const plain = httpHandler === undefined ? undefined
       : typeof httpHandler === "function" ? httpHandler : httpHandler && httpHandler.handler;
-    const handler = function webSocketHandler(event) {
-      return plain ? plain(event) : upgradeRequired();
-    };
+    const handler = h3.defineWebSocketHandler(hooks, plain);
     Object.defineProperty(handler, "__azoteWebSocket", { value: { hooks } });
     return handler;
   }
 
-  function html(first, ...values) {
-    let text = first;
-    if (Array.isArray(first) && Array.isArray(first.raw)) {
-      text = first[0];
-      for (let i = 0; i < values.length; i++) text += String(values[i]) + first[i + 1];
-    }
-    return new Response(String(text), { headers: { "content-type": "text/html;charset=UTF-8" } });
+  // h3's createEventStream over Go's event streams: push, pushComment, close and onClosed are
+  // native. As in h3, the stream is itself a response (an HTTPResponse: status, headers, body)
+  // and send() puts its headers on event.res and resolves to its body; that body is a
+  // ReadableStream Go recognises and serves from the stream.
+  const kHTTPResponse = Symbol.for("h3.HTTPResponse");
+  const eventStreamHeaders = (event) => {
+    const headers = {
+      "content-type": "text/event-stream",
+      "cache-control": "private, no-cache, no-store, no-transform, must-revalidate, max-age=0",
+      "x-accel-buffering": "no",
+    };
+    if (event.req.headers.get("connection") === "keep-alive") headers["connection"] = "keep-alive";
+    return headers;
+  };
+  function createEventStream(event) {
+    const stream = native.createEventStream(event);
+    let headers;
+    Object.defineProperties(stream, {
+      [kHTTPResponse]: { value: true },
+      status: { value: 200 },
+      statusText: { value: undefined },
+      headers: { get: () => headers || (headers = new Headers(eventStreamHeaders(event))) },
+      body: { get: () => native.eventStreamBody(stream) },
+      send: {
+        value: async () => {
+          for (const [name, value] of Object.entries(eventStreamHeaders(event))) event.res.headers.set(name, value);
+          event.res.status = 200;
+          return native.eventStreamBody(stream);
+        },
+      },
+    });
+    return stream;
   }
 
   const identity = (x) => x;
-  const noContent = (event, code) => new Response(null, { status: code || 204 });
-  const redirect = (event, location, code) => {
-    if (typeof event === "string") { code = location; location = event; }
-    return new Response(null, { status: code || 302, headers: { location } });
-  };
-
-  const getQuery = (event) => Object.fromEntries(event.url.searchParams);
-  // Route params are as they came in the path, still percent-encoded (h3 v2 and rou3 do not
-  // decode them). { decode: true } decodes each once, except encoded separators (%2F, %5C, at
-  // any %25 depth): decoding those would hand the handler a "/" or "../" that routing never
-  // saw. A malformed escape leaves the param as it was.
-  const encodedSeparator = /%(?:25)*(?:2f|5c)/gi;
-  const decodeParam = (value) => {
-    if (typeof value !== "string" || !value.includes("%")) return value;
-    try {
-      let out = "", last = 0;
-      for (const m of value.matchAll(encodedSeparator)) {
-        out += decodeURIComponent(value.slice(last, m.index)) + m[0];
-        last = m.index + m[0].length;
-      }
-      return out + decodeURIComponent(value.slice(last));
-    } catch { return value; }
-  };
-  const getRouterParams = (event, opts) => {
-    const params = (event.context && event.context.params) || {};
-    if (!opts || !opts.decode) return params;
-    const out = {};
-    for (const k of Object.keys(params)) out[k] = decodeParam(params[k]);
-    return out;
-  };
-  const getRouterParam = (event, name, opts) => getRouterParams(event, opts)[name];
-  const getRequestHeaders = (event) => Object.fromEntries(event.req.headers);
-  const getRequestHeader = (event, name) => event.req.headers.get(name) ?? undefined;
-  const getRequestIP = (event) => event.context.clientAddress;
-  const readBody = async (event) => {
-    const text = await event.req.text();
-    if (!text) return undefined;
-    const type = event.req.headers.get("content-type") || "";
-    if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
-    // h3 2.x: a body that is not JSON (or nests past azote's limit) is the client's error.
-    try { return JSON.parse(text); } catch {
-      throw new HTTPError({ status: 400, statusText: "Bad Request", message: "Invalid JSON body" });
-    }
-  };
-  const setResponseStatus = (event, status, text) => {
-    if (status) event.res.status = status;
-    if (text) event.res.statusText = text;
-  };
-  const setResponseHeader = (event, name, value) => {
-    event.res.headers.delete(name);
-    for (const v of Array.isArray(value) ? value : [value]) event.res.headers.append(name, String(v));
-  };
-  const setResponseHeaders = (event, headers) => {
-    for (const [k, v] of Object.entries(headers)) setResponseHeader(event, k, v);
-  };
-
-  const parseCookies = (event) => {
-    const out = {};
-    for (const part of (event.req.headers.get("cookie") || "").split(";")) {
-      const i = part.indexOf("=");
-      if (i < 0) continue;
-      const name = part.slice(0, i).trim();
-      if (!name || name in out) continue;
-      let value = part.slice(i + 1).trim();
-      if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-      try { out[name] = decodeURIComponent(value); } catch { out[name] = value; }
-    }
-    return out;
-  };
-  const getCookie = (event, name) => parseCookies(event)[name];
-  const setCookie = (event, name, value, opts = {}) => {
-    let c = `${name}=${encodeURIComponent(value)}`;
-    if (opts.maxAge !== undefined) c += `; Max-Age=${Math.floor(opts.maxAge)}`;
-    if (opts.domain) c += `; Domain=${opts.domain}`;
-    c += `; Path=${opts.path || "/"}`;
-    if (opts.expires) c += `; Expires=${new Date(opts.expires).toUTCString()}`;
-    if (opts.httpOnly) c += "; HttpOnly";
-    if (opts.secure) c += "; Secure";
-    if (opts.partitioned) c += "; Partitioned";
-    if (opts.sameSite) {
-      const s = opts.sameSite === true ? "Strict" : String(opts.sameSite);
-      c += `; SameSite=${s[0].toUpperCase()}${s.slice(1).toLowerCase()}`;
-    }
-    event.res.headers.append("set-cookie", c);
-  };
-  const deleteCookie = (event, name, opts) =>
-    setCookie(event, name, "", Object.assign({}, opts, { maxAge: 0 }));
-  const readRawBody = async (event) => event.req.text();
-
-  const nitro = {
-    defineHandler, defineEventHandler: defineHandler, eventHandler: defineHandler,
-    defineWebSocketHandler, defineMiddleware: identity, defineConfig: identity, defineNitroConfig: identity,
-    defineHooks: identity, html, HTTPError, createError, isError,
-  };
-  const h3 = Object.assign({}, nitro, {
-    defineWebSocket: identity, getQuery, getRouterParam, getRouterParams, getRequestHeader,
-    getRequestHeaders, getHeaders: getRequestHeaders, getHeader: getRequestHeader, getRequestIP,
-    readBody, setResponseStatus, setResponseHeader, setResponseHeaders, noContent, redirect,
-    sendRedirect: redirect, createEventStream: native.createEventStream, parseCookies, getCookie,
-    setCookie, deleteCookie, readRawBody, getRequestURL: (event) => event.url,
-    getMethod: (event) => event.method,
-  });
-  const crossws = { defineHooks: identity, defineWebSocket: identity };
-  const azote = { publish: native.publish, peers: native.peers, subscribe: native.subscribe };
-
+  const h3Module = Object.freeze(Object.assign({}, h3, {
+    defineWebSocketHandler,
+    createEventStream,
+  }));
+  const nitro = Object.freeze(Object.assign({}, h3Module, {
+    defineConfig: identity, defineNitroConfig: identity, defineHooks: identity,
+  }));
+  const crossws = Object.freeze({ defineHooks: identity, defineWebSocket: identity });
+  const azote = Object.freeze({ publish: native.publish, peers: native.peers, subscribe: native.subscribe });
   const modules = {
-    "nitro": nitro, "nitro/h3": h3, "h3": h3, "crossws": crossws, "azote": azote,
-    "nitro/runtime-config": { useRuntimeConfig: () => native.runtimeConfig },
+    "nitro": nitro, "nitro/h3": h3Module, "h3": h3Module, "crossws": crossws, "azote": azote,
+    "nitro/runtime-config": Object.freeze({ useRuntimeConfig: () => native.runtimeConfig }),
   };
-  return function host(name) {
+  function host(name) {
     const m = modules[name] || (name.startsWith("nitro/") ? nitro : name.startsWith("crossws/") ? crossws : undefined);
     if (!m) throw new Error(`azote: unknown host module "${name}"`);
     return m;
-  };
+  }
+
+  // The app. azote's router has matched the route before JavaScript runs, so ~findRoute
+  // answers with it (Nitro's runtime overrides the same two hooks over its own router), and
+  // the middleware/ files run before every route, with h3's (event, next) contract.
+  let matched; // the route of the request being dispatched, read synchronously by ~findRoute
+  let routes = [];
+  let middleware = [];
+  const app = new H3Core({
+    silent: true, // onError logs, naming the route
+    onError: (error, event) => native.onError(error, event.context.matchedRoute),
+  });
+  app["~findRoute"] = () => matched;
+  app["~getMiddleware"] = () => middleware;
+
+  // A default export as h3 runs it: a handler function, h3's object form ({ handler,
+  // middleware }), an H3 app or a { fetch } object; undefined for { websocket } alone.
+  const toHandler = (x) => typeof x === "function" ? x
+    : x && typeof x.handler === "function" && !(x.constructor && x.constructor["~h3"]) ? h3.defineHandler(x)
+    : h3.toEventHandler(x);
+
+  // setRoutes records the default exports: routeList[i] is { handler, route, file } of the
+  // bundle's i-th route, middlewareList the middleware/ exports in order.
+  function setRoutes(routeList, middlewareList) {
+    routes = routeList.map((r) => Object.freeze({ handler: toHandler(r.handler) || upgradeRequired, route: r.route, file: r.file }));
+    middleware = middlewareList.map(toHandler);
+  }
+
+  // newEvent is the H3Event of a request; params, when given, are the route's (an upgrade's
+  // middleware reads them before any dispatch).
+  function newEvent(req, params) {
+    const event = new H3Event(req, undefined, app);
+    if (params) event.context.params = params;
+    return event;
+  }
+
+  // dispatch runs route i's chain for event and answers a Response (or a promise of one),
+  // as H3Core's ~request does for a request it routed itself.
+  const kMalformedURL = Symbol.for("h3.internal.event.malformed");
+  function dispatch(event, i, params) {
+    matched = { data: routes[i], params };
+    let res;
+    try {
+      if (event[kMalformedURL]) throw new HTTPError({ status: 400, message: "Bad Request" });
+      res = app.handler(event);
+    } catch (error) {
+      res = Promise.reject(error);
+    } finally {
+      matched = undefined;
+    }
+    return toResponse(res, event, app.config);
+  }
+
+  // answer is the Response for what an upgrade's middleware returned or threw, synchronously
+  // (no onError: Go logs it, naming the middleware file).
+  const quiet = { silent: true };
+  function answer(event, value, threw) {
+    if (threw && typeof value === "number") value = new HTTPError({ status: value });
+    else if (threw && !(value instanceof Error)) {
+      const error = new HTTPError({ status: 500, unhandled: true });
+      error.cause = value;
+      value = error;
+    }
+    return toResponse(value, event, quiet);
+  }
+
+  return { host, setRoutes, newEvent, dispatch, answer, HTTPError };
 })

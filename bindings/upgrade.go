@@ -272,7 +272,7 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 			callErr("middleware", err)
 			return
 		}
-		up.reject = a.fromThrown(vm, file, e)
+		up.reject = a.fromThrown(vm, file, event, e)
 		done(nil)
 	})
 }
@@ -369,6 +369,7 @@ func writeResponse(w http.ResponseWriter, resp *web.ResponseParts) {
 	for k, v := range resp.Header {
 		h[k] = v
 	}
+	noSniff(h)
 	if resp.StatusText == "" || resp.StatusText == http.StatusText(status) {
 		h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
 		w.WriteHeader(status)
@@ -383,6 +384,14 @@ func writeResponse(w http.ResponseWriter, resp *web.ResponseParts) {
 	}
 	defer conn.Close()
 	writeRaw(buf.Writer, status, resp.StatusText, h, resp.Body)
+}
+
+// noSniff keeps a response without a Content-Type without one, as Node sends it: net/http
+// would otherwise guess one from the body's first bytes.
+func noSniff(h http.Header) {
+	if _, ok := h["Content-Type"]; !ok {
+		h["Content-Type"] = nil
+	}
 }
 
 func writeRaw(bw *bufio.Writer, status int, text string, h http.Header, body []byte) {

@@ -1019,87 +1019,20 @@ function _isEmptyNode(node) {
   return node.methods === void 0 && node.static === void 0 && node.param === void 0 && node.wildcard === void 0 && node.suffix === void 0;
 }
 
-// node_modules/srvx/dist/_chunks/_utils2.mjs
-function createWaitUntil() {
-  const promises = /* @__PURE__ */ new Set();
-  return {
-    waitUntil: (promise) => {
-      if (typeof promise?.then !== "function") return;
-      const chained = Promise.resolve(promise).catch(console.error).finally(() => {
-        promises.delete(chained);
-      });
-      promises.add(chained);
-    },
-    wait: () => {
-      return Promise.all(promises);
-    },
-    get _size() {
-      return promises.size;
-    }
-  };
-}
-
-// node_modules/srvx/dist/_chunks/_plugins.mjs
-function wrapFetch(server) {
-  let composed = server.options.fetch;
-  const middleware = server.options.middleware;
-  if (middleware) for (let i = middleware.length - 1; i >= 0; i--) {
-    const mw = middleware[i];
-    const next = composed;
-    composed = (request) => mw(request, () => next(request));
-  }
-  return composed;
-}
-var errorPlugin = (server) => {
-  const errorHandler = server.options.error;
-  if (!errorHandler) return;
-  server.options.middleware.unshift((_req, next) => {
-    try {
-      const res = next();
-      return typeof res?.then === "function" ? res.then(void 0, (error) => errorHandler(error)) : res;
-    } catch (error) {
-      return errorHandler(error);
-    }
-  });
-};
-
-// node_modules/srvx/dist/adapters/generic.mjs
+// adapters/srvx.js
 var FastURL = URL;
-var FastResponse = Response;
-function serve(options) {
-  return new GenericServer(options);
-}
-var _wait, _a;
-var GenericServer = (_a = class {
-  constructor(options) {
-    __publicField(this, "runtime", "generic");
-    __publicField(this, "options");
-    __publicField(this, "fetch");
-    __publicField(this, "waitUntil");
-    __privateAdd(this, _wait);
-    this.options = {
-      ...options,
-      middleware: [...options.middleware || []]
-    };
-    for (const plugin of options.plugins || []) plugin(this);
-    errorPlugin(this);
-    __privateSet(this, _wait, createWaitUntil());
-    this.waitUntil = __privateGet(this, _wait).waitUntil;
-    const fetchHandler = wrapFetch(this);
-    this.fetch = (request) => {
-      if (typeof request.waitUntil !== "function") Object.defineProperties(request, { waitUntil: { value: __privateGet(this, _wait).waitUntil } });
-      return Promise.resolve(fetchHandler(request));
-    };
+var FastResponse = class extends Response {
+  constructor(body, init) {
+    if (typeof body === "string") {
+      const headers = new Headers(init && init.headers);
+      if (!headers.has("content-type")) {
+        headers.set("content-type", "text/plain; charset=UTF-8");
+        init = Object.assign({}, init, { headers });
+      }
+    }
+    super(body, init);
   }
-  serve() {
-  }
-  ready() {
-    return Promise.resolve(this);
-  }
-  async close() {
-    await __privateGet(this, _wait).wait();
-  }
-}, _wait = new WeakMap(), _a);
+};
 
 // node_modules/h3/dist/response.mjs
 function withoutTrailingSlash(path) {
@@ -1172,8 +1105,8 @@ var kEventRes = /* @__PURE__ */ Symbol.for(`${kEventNS}res`);
 var kEventResHeaders = /* @__PURE__ */ Symbol.for(`${kEventNS}res.headers`);
 var kEventResErrHeaders = /* @__PURE__ */ Symbol.for(`${kEventNS}res.err.headers`);
 var kMalformedURL = /* @__PURE__ */ Symbol.for(`${kEventNS}malformed`);
-var _a2;
-var H3Event = (_a2 = class {
+var _a;
+var H3Event = (_a = class {
   constructor(req, context, app) {
     __publicField(this, "app");
     __publicField(this, "req");
@@ -1218,7 +1151,7 @@ var H3Event = (_a2 = class {
   get method() {
     return this.req.method;
   }
-}, __publicField(_a2, "__is_event__", true), _a2);
+}, __publicField(_a, "__is_event__", true), _a);
 var H3EventResponse = class {
   constructor() {
     __publicField(this, "status");
@@ -1416,8 +1349,8 @@ function toError(value) {
   return error;
 }
 var kHTTPResponse = /* @__PURE__ */ Symbol.for("h3.HTTPResponse");
-var _headers, _init, _a3;
-var HTTPResponse = (_a3 = class {
+var _headers, _init, _a2;
+var HTTPResponse = (_a2 = class {
   constructor(body, init) {
     __privateAdd(this, _headers);
     __privateAdd(this, _init);
@@ -1434,7 +1367,7 @@ var HTTPResponse = (_a3 = class {
   get headers() {
     return __privateGet(this, _headers) || __privateSet(this, _headers, new Headers(__privateGet(this, _init)?.headers));
   }
-}, _headers = new WeakMap(), _init = new WeakMap(), _a3);
+}, _headers = new WeakMap(), _init = new WeakMap(), _a2);
 HTTPResponse.prototype[kHTTPResponse] = true;
 function prepareResponse(val, event, config, nested) {
   if (val === kHandled) return new FastResponse(null);
@@ -2039,8 +1972,8 @@ function toEventHandler(handler) {
   };
 }
 var NoHandler = () => kNotFound;
-var _a4;
-var H3Core = (_a4 = class {
+var _a3;
+var H3Core = (_a3 = class {
   constructor(config = {}) {
     __publicField(this, "config");
     __publicField(this, "~middleware");
@@ -2088,7 +2021,7 @@ var H3Core = (_a4 = class {
   "~getMiddleware"(_event, _route) {
     return this["~middleware"];
   }
-}, __publicField(_a4, "~h3", true), _a4);
+}, __publicField(_a3, "~h3", true), _a3);
 function createDispatcher(app) {
   if (app["~getMiddleware"] !== H3Core.prototype["~getMiddleware"]) return (event, route) => callMiddleware(event, app["~getMiddleware"](event, route || void 0), routeHandler(route));
   const middleware = app["~middleware"];
@@ -4886,6 +4819,86 @@ var toNodeListener = toNodeHandler;
 var createApp = (config) => new H3(config);
 var createRouter$1 = (config) => new H3(config);
 var useBase = withBase;
+
+// node_modules/srvx/dist/_chunks/_utils2.mjs
+function createWaitUntil() {
+  const promises = /* @__PURE__ */ new Set();
+  return {
+    waitUntil: (promise) => {
+      if (typeof promise?.then !== "function") return;
+      const chained = Promise.resolve(promise).catch(console.error).finally(() => {
+        promises.delete(chained);
+      });
+      promises.add(chained);
+    },
+    wait: () => {
+      return Promise.all(promises);
+    },
+    get _size() {
+      return promises.size;
+    }
+  };
+}
+
+// node_modules/srvx/dist/_chunks/_plugins.mjs
+function wrapFetch(server) {
+  let composed = server.options.fetch;
+  const middleware = server.options.middleware;
+  if (middleware) for (let i = middleware.length - 1; i >= 0; i--) {
+    const mw = middleware[i];
+    const next = composed;
+    composed = (request) => mw(request, () => next(request));
+  }
+  return composed;
+}
+var errorPlugin = (server) => {
+  const errorHandler = server.options.error;
+  if (!errorHandler) return;
+  server.options.middleware.unshift((_req, next) => {
+    try {
+      const res = next();
+      return typeof res?.then === "function" ? res.then(void 0, (error) => errorHandler(error)) : res;
+    } catch (error) {
+      return errorHandler(error);
+    }
+  });
+};
+
+// node_modules/srvx/dist/adapters/generic.mjs
+function serve(options) {
+  return new GenericServer(options);
+}
+var _wait, _a4;
+var GenericServer = (_a4 = class {
+  constructor(options) {
+    __publicField(this, "runtime", "generic");
+    __publicField(this, "options");
+    __publicField(this, "fetch");
+    __publicField(this, "waitUntil");
+    __privateAdd(this, _wait);
+    this.options = {
+      ...options,
+      middleware: [...options.middleware || []]
+    };
+    for (const plugin of options.plugins || []) plugin(this);
+    errorPlugin(this);
+    __privateSet(this, _wait, createWaitUntil());
+    this.waitUntil = __privateGet(this, _wait).waitUntil;
+    const fetchHandler = wrapFetch(this);
+    this.fetch = (request) => {
+      if (typeof request.waitUntil !== "function") Object.defineProperties(request, { waitUntil: { value: __privateGet(this, _wait).waitUntil } });
+      return Promise.resolve(fetchHandler(request));
+    };
+  }
+  serve() {
+  }
+  ready() {
+    return Promise.resolve(this);
+  }
+  async close() {
+    await __privateGet(this, _wait).wait();
+  }
+}, _wait = new WeakMap(), _a4);
 
 // node_modules/h3/dist/_entries/generic.mjs
 function serve2(app, options) {

@@ -61,6 +61,9 @@ func buildBundles(workDir, srcDir string, entries []entry) ([]bundle, error) {
 	if err := os.MkdirAll(entryDir, 0o755); err != nil {
 		return nil, err
 	}
+	if err := copyDir(filepath.Join(srcDir, "adapters"), filepath.Join(workDir, "adapters")); err != nil {
+		return nil, err
+	}
 	bundles := make([]bundle, 0, len(entries))
 	for _, e := range entries {
 		src, err := os.ReadFile(filepath.Join(srcDir, "entries", e.file))
@@ -104,6 +107,7 @@ func buildOne(workDir string, e entry) (bundle, error) {
 		Charset:       api.CharsetUTF8,
 		Metafile:      true,
 		LogLevel:      api.LogLevelSilent,
+		Plugins:       []api.Plugin{srvxAdapter(workDir)},
 	})
 	if len(result.Errors) > 0 {
 		msgs := api.FormatMessages(result.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
@@ -117,6 +121,17 @@ func buildOne(workDir string, e entry) (bundle, error) {
 		return bundle{}, fmt.Errorf("bundle %s: %w", e.file, err)
 	}
 	return bundle{entry: e, code: result.OutputFiles[0].Contents, packageDirs: dirs}, nil
+}
+
+// srvxAdapter resolves a bare "srvx" import to adapters/srvx.js: srvx picks its per-runtime
+// adapter (node, bun, deno, generic) by export conditions, and azote's is that file. Subpaths
+// ("srvx/body-limit") stay srvx's own.
+func srvxAdapter(workDir string) api.Plugin {
+	return api.Plugin{Name: "srvx-adapter", Setup: func(b api.PluginBuild) {
+		b.OnResolve(api.OnResolveOptions{Filter: `^srvx$`}, func(api.OnResolveArgs) (api.OnResolveResult, error) {
+			return api.OnResolveResult{Path: filepath.Join(workDir, "adapters", "srvx.js")}, nil
+		})
+	}}
 }
 
 // bundledPackages reads esbuild's metafile and returns the package folders its inputs lie in:
@@ -151,4 +166,28 @@ func bundledPackages(metafile string) ([]string, error) {
 	}
 	sort.Strings(dirs)
 	return dirs, nil
+}
+
+// copyDir replaces dst with a copy of the files of src (one level).
+func copyDir(src, dst string) error {
+	if err := os.RemoveAll(dst); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	files, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(src, f.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, f.Name()), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -19,8 +19,8 @@ export default defineHandler(async (event) => {
       deleteCookie(event, "old");
       return { theme: getCookie(event, "theme") };
     case "redirect": return sendRedirect(event, "/elsewhere", 307);
-    case "redirect2": return redirect(event, "/other");
-    case "no-content": return noContent(event);
+    case "redirect2": return redirect("/other");
+    case "no-content": return noContent();
   }
   return { params: getRouterParams(event), id: getRouterParam(event, "id") };
 });
