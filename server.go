@@ -131,6 +131,9 @@ func New(opts Options) (*Server, error) {
 		opts.ErrorOutput = os.Stderr
 	}
 	s := &Server{opts: opts, log: opts.Logger, errOut: opts.ErrorOutput}
+	// The bundled npm packages compile once per process; the config, scan and build of the
+	// app run meanwhile on the other core.
+	go bindings.Precompile()
 	dir, err := appDir(opts.Dir)
 	if err != nil {
 		return nil, err
@@ -228,6 +231,7 @@ func (s *Server) scan(dir string, cfg *appConfig) (*loader.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	app.HostExports = bindings.HostExports()
 	for _, w := range app.Warnings {
 		s.log.Warn(w)
 	}

@@ -3,6 +3,7 @@
 package jsdeps_test
 
 import (
+	"os"
 	"sync"
 	"testing"
 
@@ -144,5 +145,37 @@ func TestWebStreamsBundlePipesThroughATransform(t *testing.T) {
 	}
 	if got := vm.Get("result").String(); got != "A,B" {
 		t.Fatalf("got %q, want A,B", got)
+	}
+}
+
+// BenchmarkLoadH3 is what a generation pays for h3: running the compiled bundle in a fresh
+// runtime with azote's web globals (the runtime's own set-up is outside the timer).
+func BenchmarkLoadH3(b *testing.B) {
+	if _, err := jsdeps.H3.Program(); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		vm := goja.New()
+		if err := web.Enable(vm); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := jsdeps.H3.Load(vm); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileH3 is the once-per-process compile of the h3 bundle.
+func BenchmarkCompileH3(b *testing.B) {
+	src, err := os.ReadFile("../bindings/jsdeps/h3.js")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := goja.Compile("h3.js", string(src), true); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

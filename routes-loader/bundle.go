@@ -18,9 +18,11 @@ type Bundle struct {
 }
 
 // HostModules are the import paths served by the engine instead of node_modules. Each one
-// compiles to `module.exports = globalThis.__azote_host("<path>")`, called once per bundle
-// evaluation; named, default and namespace imports then go through esbuild's CommonJS interop,
-// so the host must return a plain object whose own properties are the exports.
+// compiles to a module whose default export is `globalThis.__azote_host("<path>")`, called
+// once per bundle evaluation, and whose named exports are App.HostExports[path], read from that
+// object once: importing a name the module lacks is then a build error. A module with no
+// names listed is `module.exports = globalThis.__azote_host("<path>")`, reached through
+// esbuild's CommonJS interop (which copies the object's properties for every importing file).
 var HostModules = []string{
 	"nitro",
 	"nitro/h3",
@@ -51,6 +53,7 @@ func Build(app *App) (*Bundle, error) {
 func buildOptions(app *App) api.BuildOptions {
 	opts := appOptions(app.Dir, entryName, entrySource(app))
 	opts.Metafile = true // for Bundle.Inputs
+	opts.Plugins = []api.Plugin{hostPlugin(app.HostExports)}
 	return opts
 }
 
@@ -79,7 +82,7 @@ func appOptions(dir, entry, source string) api.BuildOptions {
 		Write:          false,
 		LogLevel:       api.LogLevelSilent,
 		Charset:        api.CharsetUTF8,
-		Plugins:        []api.Plugin{hostPlugin()},
+		Plugins:        []api.Plugin{hostPlugin(nil)},
 	}
 }
 
@@ -123,7 +126,7 @@ func quoteJS(s string) string {
 	return string(q)
 }
 
-func hostPlugin() api.Plugin {
+func hostPlugin(exports map[string][]string) api.Plugin {
 	quoted := make([]string, len(HostModules))
 	for i, m := range HostModules {
 		quoted[i] = regexp.QuoteMeta(m)
@@ -136,11 +139,29 @@ func hostPlugin() api.Plugin {
 				return api.OnResolveResult{Path: args.Path, Namespace: hostNamespace}, nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: hostNamespace}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
-				src := "module.exports = globalThis.__azote_host(" + quoteJS(args.Path) + ");\n"
+				src := hostModuleSource(args.Path, exports[args.Path])
 				return api.OnLoadResult{Contents: &src, Loader: api.LoaderJS}, nil
 			})
 		},
 	}
+}
+
+// hostModuleSource is the module a host import compiles to (see HostModules).
+func hostModuleSource(path string, names []string) string {
+	host := "globalThis.__azote_host(" + quoteJS(path) + ")"
+	if len(names) == 0 {
+		return "module.exports = " + host + ";\n"
+	}
+	var b strings.Builder
+	b.WriteString("const m = " + host + ";\nexport default m;\nexport const {")
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(" " + n)
+	}
+	b.WriteString(" } = m;\n")
+	return b.String()
 }
 
 // metafileInputs returns the absolute paths of the on-disk inputs recorded in esbuild's

@@ -227,6 +227,53 @@ export default () => [
 	}
 }
 
+// With HostExports, a host module is an ES module with those names: named, default and
+// namespace imports see the host's object, it is asked for once however many files import it,
+// and a name it lacks fails the build, naming the module and the name.
+func TestBuildHostExports(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"routes/a.ts": `import { defineHandler, publish } from "nitro";
+import nitro from "nitro";
+import * as ns from "nitro";
+export default () => [defineHandler === hostObjects["nitro"].defineHandler, nitro === hostObjects["nitro"],
+  ns.publish === publish, Object.keys(ns).sort().join("+")].join();
+`,
+		"routes/b.ts": `import { defineHandler } from "nitro";
+export default defineHandler(() => "b");
+`,
+	})
+	app, err := Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.HostExports = map[string][]string{"nitro": {"defineHandler", "publish"}}
+	b, err := Build(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := evalBundle(t, b.Code)
+	if got := mustRun(t, vm, "registered.routes[0]()").String(); got != "true,true,true,default+defineHandler+publish" {
+		t.Errorf("host imports: %s", got)
+	}
+	if got := mustRun(t, vm, "hostCalls.join()").String(); got != "nitro" {
+		t.Errorf("__azote_host calls = %q", got)
+	}
+
+	writeFiles(t, dir, map[string]string{"routes/c.ts": `import { readValidatedBodyy } from "nitro";
+export default () => readValidatedBodyy;
+`})
+	if app, err = Scan(dir); err != nil {
+		t.Fatal(err)
+	}
+	app.HostExports = map[string][]string{"nitro": {"defineHandler", "publish"}}
+	_, err = Build(app)
+	var be *BuildError
+	if !errors.As(err, &be) || !strings.Contains(err.Error(), "readValidatedBodyy") || !strings.Contains(err.Error(), "routes/c.ts") {
+		t.Errorf("importing a missing name: %v", err)
+	}
+}
+
 func TestBuildLowersAsyncGenerators(t *testing.T) {
 	_, b, err := buildApp(t, map[string]string{
 		"routes/gen.ts": `async function* ticks(n: number) {

@@ -17,6 +17,9 @@ type App struct {
 	PublicDir  string   // absolute path of DIR/public (DIR/server/public for the server/ layout) if it exists, else ""
 	ConfigFile string   // "nitro.config.ts|js|mjs" relative name if present, else ""
 	Warnings   []string // skipped files and duplicate routes, for the log
+	// HostExports names the exports of each host module (see HostModules), set by the
+	// caller before building; nil builds every host module through CommonJS interop.
+	HostExports map[string][]string
 }
 
 // sourceExts are the file extensions Scan picks up, in the order that breaks ties between

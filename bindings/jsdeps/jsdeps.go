@@ -20,13 +20,16 @@ import (
 // Bundle is one bundled entry of jsdeps/entries.
 type Bundle struct {
 	// Name is the entry's file name without ".js".
-	Name    string
+	Name string
+	// Exports are the names of the entry's exports, sorted: what an importer may name.
+	Exports []string
 	program func() (*goja.Program, error)
 }
 
-func newBundle(name, file, source string) *Bundle {
+func newBundle(name, file, source string, exports []string) *Bundle {
 	return &Bundle{
-		Name: name,
+		Name:    name,
+		Exports: exports,
 		program: sync.OnceValues(func() (*goja.Program, error) {
 			// The bundles are ES modules turned into scripts, so they are strict code.
 			prog, err := goja.Compile("jsdeps/"+file, source, true)
@@ -67,10 +70,10 @@ var All = []*Bundle{H3, WebStreams}
 var h3Source string
 
 // H3 is the bundle of jsdeps/entries/h3.js.
-var H3 = newBundle("h3", "h3.js", h3Source)
+var H3 = newBundle("h3", "h3.js", h3Source, []string{"EventStream", "H3", "H3Core", "H3Error", "H3Event", "HTTPError", "HTTPResponse", "appendAcceptQuery", "appendCorsHeaders", "appendCorsPreflightHeaders", "appendHeader", "appendHeaders", "appendResponseHeader", "appendResponseHeaders", "assertBodySize", "assertMethod", "basicAuth", "bodyLimit", "callMiddleware", "clearResponseHeaders", "clearSession", "composeMiddleware", "createApp", "createError", "createEventStream", "createRouter", "defaultContentType", "defineEventHandler", "defineHandler", "defineJsonRpcHandler", "defineJsonRpcWebSocketHandler", "defineLazyEventHandler", "defineMiddleware", "defineNodeHandler", "defineNodeListener", "defineNodeMiddleware", "definePlugin", "defineRoute", "defineValidatedHandler", "defineWebSocket", "defineWebSocketHandler", "deleteChunkedCookie", "deleteCookie", "dynamicEventHandler", "eventHandler", "fetchWithEvent", "fromNodeHandler", "fromNodeMiddleware", "fromWebHandler", "getBodyStream", "getChunkedCookie", "getCookie", "getEventContext", "getHeader", "getHeaders", "getMethod", "getProxyRequestHeaders", "getQuery", "getRequestFingerprint", "getRequestHeader", "getRequestHeaders", "getRequestHost", "getRequestIP", "getRequestPath", "getRequestProtocol", "getRequestURL", "getRequestWebStream", "getResponseHeader", "getResponseHeaders", "getResponseStatus", "getResponseStatusText", "getRouterParam", "getRouterParams", "getSession", "getValidatedCookies", "getValidatedQuery", "getValidatedRouterParams", "handleCacheHeaders", "handleCors", "html", "isCanonicalPath", "isCorsOriginAllowed", "isError", "isEvent", "isHTTPEvent", "isMethod", "isPreflightRequest", "iterable", "lazyEventHandler", "mockEvent", "noContent", "normalizeRoute", "onDispose", "onError", "onRequest", "onResponse", "parseCookies", "proxy", "proxyRequest", "raw", "readBody", "readFormData", "readFormDataBody", "readMultipartFormData", "readRawBody", "readValidatedBody", "redirect", "redirectBack", "removeResponseHeader", "removeRoute", "requestWithBaseURL", "requestWithURL", "requireBasicAuth", "requireContentType", "resolveDotSegments", "sanitizeStatusCode", "sanitizeStatusMessage", "sealSession", "sendIterable", "sendNoContent", "sendProxy", "sendRedirect", "sendStream", "sendWebResponse", "serve", "serveStatic", "setChunkedCookie", "setCookie", "setHeader", "setHeaders", "setResponseHeader", "setResponseHeaders", "setResponseStatus", "setServerTiming", "toEventHandler", "toMiddleware", "toNodeHandler", "toNodeListener", "toRequest", "toResponse", "toWebHandler", "unsealSession", "updateSession", "useBase", "useSession", "withBase", "withCacheIsolation", "withServerTiming", "writeEarlyHints"})
 
 //go:embed web-streams.js
 var webStreamsSource string
 
 // WebStreams is the bundle of jsdeps/entries/web-streams.js.
-var WebStreams = newBundle("web-streams", "web-streams.js", webStreamsSource)
+var WebStreams = newBundle("web-streams", "web-streams.js", webStreamsSource, []string{"ByteLengthQueuingStrategy", "CountQueuingStrategy", "ReadableByteStreamController", "ReadableStream", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader", "TransformStream", "TransformStreamDefaultController", "WritableStream", "WritableStreamDefaultController", "WritableStreamDefaultWriter"})

@@ -24,6 +24,7 @@ type bundle struct {
 	// packageDirs are the node_modules folders (relative to the install folder) of every
 	// package whose code the bundle holds, direct or transitive.
 	packageDirs []string
+	exports     []string // the entry's export names, sorted
 }
 
 func listEntries(srcDir string) ([]entry, error) {
@@ -120,7 +121,47 @@ func buildOne(workDir string, e entry) (bundle, error) {
 	if err != nil {
 		return bundle{}, fmt.Errorf("bundle %s: %w", e.file, err)
 	}
-	return bundle{entry: e, code: result.OutputFiles[0].Contents, packageDirs: dirs}, nil
+	exports, err := exportNames(workDir, e)
+	if err != nil {
+		return bundle{}, err
+	}
+	return bundle{entry: e, code: result.OutputFiles[0].Contents, packageDirs: dirs, exports: exports}, nil
+}
+
+// exportNames lists the names the entry exports. The bundles are CommonJS, whose metafile does
+// not say; an ES module build of the same entry (not written anywhere) does.
+func exportNames(workDir string, e entry) ([]string, error) {
+	result := api.Build(api.BuildOptions{
+		AbsWorkingDir: workDir,
+		EntryPoints:   []string{"entries/" + e.file},
+		Bundle:        true,
+		Write:         false,
+		Outfile:       e.file,
+		Format:        api.FormatESModule,
+		Platform:      api.PlatformNeutral,
+		MainFields:    []string{"module", "main"},
+		Conditions:    []string{"import", "default"},
+		Metafile:      true,
+		LogLevel:      api.LogLevelSilent,
+		Plugins:       []api.Plugin{srvxAdapter(workDir)},
+	})
+	if len(result.Errors) > 0 {
+		return nil, fmt.Errorf("export names of %s: %s", e.file, result.Errors[0].Text)
+	}
+	var meta struct {
+		Outputs map[string]struct {
+			Exports []string `json:"exports"`
+		} `json:"outputs"`
+	}
+	if err := json.Unmarshal([]byte(result.Metafile), &meta); err != nil {
+		return nil, fmt.Errorf("export names of %s: %w", e.file, err)
+	}
+	var names []string
+	for _, out := range meta.Outputs {
+		names = append(names, out.Exports...)
+	}
+	sort.Strings(names)
+	return names, nil
 }
 
 // srvxAdapter resolves a bare "srvx" import to adapters/srvx.js: srvx picks its per-runtime

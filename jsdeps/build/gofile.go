@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"go/format"
 	"strings"
 	"text/template"
@@ -14,15 +15,17 @@ func goSource(bundles []bundle) ([]byte, error) {
 	type row struct {
 		Ident, Var, Name, File string
 		Packages               string
+		Exports                string
 	}
 	rows := make([]row, 0, len(bundles))
 	for _, b := range bundles {
 		ident := goIdent(b.name)
 		rows = append(rows, row{
-			Ident: ident,
-			Var:   strings.ToLower(ident[:1]) + ident[1:] + "Source",
-			Name:  b.name,
-			File:  b.file,
+			Ident:   ident,
+			Var:     strings.ToLower(ident[:1]) + ident[1:] + "Source",
+			Name:    b.name,
+			File:    b.file,
+			Exports: fmt.Sprintf("%#v", b.exports),
 		})
 	}
 	var buf bytes.Buffer
@@ -73,13 +76,16 @@ import (
 // Bundle is one bundled entry of jsdeps/entries.
 type Bundle struct {
 	// Name is the entry's file name without ".js".
-	Name    string
+	Name string
+	// Exports are the names of the entry's exports, sorted: what an importer may name.
+	Exports []string
 	program func() (*goja.Program, error)
 }
 
-func newBundle(name, file, source string) *Bundle {
+func newBundle(name, file, source string, exports []string) *Bundle {
 	return &Bundle{
-		Name: name,
+		Name:    name,
+		Exports: exports,
 		program: sync.OnceValues(func() (*goja.Program, error) {
 			// The bundles are ES modules turned into scripts, so they are strict code.
 			prog, err := goja.Compile("jsdeps/"+file, source, true)
@@ -120,5 +126,5 @@ var All = []*Bundle{ {{- range .}}{{.Ident}}, {{end -}} }
 var {{.Var}} string
 
 // {{.Ident}} is the bundle of jsdeps/entries/{{.File}}.
-var {{.Ident}} = newBundle("{{.Name}}", "{{.File}}", {{.Var}})
+var {{.Ident}} = newBundle("{{.Name}}", "{{.File}}", {{.Var}}, {{.Exports}})
 {{end}}`))
