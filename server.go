@@ -12,7 +12,9 @@
 package azote
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -382,7 +384,19 @@ func (s *Server) acquire() *generation {
 func notFound(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
 	w.WriteHeader(http.StatusNotFound)
-	fmt.Fprintf(w, `{"status":404,"message":%q}`, fmt.Sprintf("Cannot find any route matching [%s] %s", r.Method, r.URL.Path))
+	scheme := "http://"
+	if r.TLS != nil {
+		scheme = "https://"
+	}
+	// h3's message, which names the request's URL (event.url) in full.
+	var body bytes.Buffer
+	enc := json.NewEncoder(&body)
+	enc.SetEscapeHTML(false) // as JSON.stringify
+	enc.Encode(struct {
+		Status  int    `json:"status"`
+		Message string `json:"message"`
+	}{404, fmt.Sprintf("Cannot find any route matching [%s] %s%s%s", r.Method, scheme, r.Host, r.URL.RequestURI())})
+	w.Write(bytes.TrimSuffix(body.Bytes(), []byte("\n")))
 }
 
 // CloseClients closes every WebSocket peer with 1001 "Going Away" (shutdown), so their close

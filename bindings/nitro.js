@@ -42,7 +42,14 @@
   function createEventStream(event) {
     const stream = native.createEventStream(event);
     let headers;
+    // An h3 EventStream (instanceof holds); every member it uses is its own, over Go's stream.
+    Object.setPrototypeOf(stream, h3.EventStream.prototype);
+    const unsupported = (name) => () => { throw new Error(`azote: EventStream.${name}() is not supported`); };
     Object.defineProperties(stream, {
+      flush: { value: async () => {} },
+      isPaused: { value: false },
+      pause: { value: unsupported("pause") },
+      resume: { value: unsupported("resume") },
       [kHTTPResponse]: { value: true },
       status: { value: 200 },
       statusText: { value: undefined },

@@ -371,7 +371,11 @@ func writeResponse(w http.ResponseWriter, resp *web.ResponseParts) {
 	}
 	noSniff(h)
 	if resp.StatusText == "" || resp.StatusText == http.StatusText(status) {
-		h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
+		// A body-less answer (HEAD, null body) keeps the length its handler declared, as
+		// serveStatic does for HEAD.
+		if _, declared := h["Content-Length"]; !declared || resp.Body != nil {
+			h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
+		}
 		w.WriteHeader(status)
 		w.Write(resp.Body)
 		return

@@ -119,9 +119,10 @@ func (n *node) child(s patternSeg) *node {
 // like the WHATWG URL parser does ("..", ".%2e", "%2E%2E", ...; a backslash is a slash), an
 // encoded slash stays inside its segment, and parameters are returned as they appear in the
 // path, still percent-encoded (":room" -> "caf%C3%A9", "**:path" -> "a/b%2F..%2Fc", an
-// unnamed "**" -> key "_"); getRouterParam's { decode: true } decodes them. A static segment
+// unnamed "**" -> keys "0" and "_", as rou3 gives them); getRouterParam's { decode: true } decodes them. A static segment
 // also matches its decoded spelling ("/c%68at" is "/chat"). For the same pattern a route with
-// a matching method beats a method-less one. A trailing slash is ignored. ok is false when
+// a matching method beats a method-less one; a HEAD that no route takes is matched as a GET.
+// A trailing slash is ignored. ok is false when
 // nothing matches; AllowedMethods tells a 405 from a 404.
 func (t *Table) Match(method, path string) (index int, params map[string]string, ok bool) {
 	segs := requestSegments(path)
@@ -130,6 +131,13 @@ func (t *Table) Match(method, path string) (index int, params map[string]string,
 		idx = pickMethod(t.routes, routes, method)
 		return idx >= 0
 	})
+	if idx < 0 && method == "HEAD" {
+		// As h3's router: a HEAD nothing answers is routed as a GET (h3 drops the body).
+		t.walk(t.root, segs, 0, func(routes []int) bool {
+			idx = pickMethod(t.routes, routes, "GET")
+			return idx >= 0
+		})
+	}
 	if idx < 0 {
 		return -1, nil, false
 	}
@@ -241,6 +249,9 @@ func (t *Table) params(idx int, segs []string) map[string]string {
 				rest = strings.Join(segs[j:], "/")
 			}
 			params[s.name] = rest
+			if !s.needed {
+				params["0"] = rest // rou3 names an unnamed "**" both by its index and "_"
+			}
 			continue
 		}
 		params[s.name], _ = cutPrefix(segs[j], s.text)

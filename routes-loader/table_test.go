@@ -52,9 +52,9 @@ func TestTableMatch(t *testing.T) {
 		{"GET", "/files\\a\\..\\b", 4, map[string]string{"path": "b"}}, // a backslash is a slash
 		{"GET", "/files/...", 4, map[string]string{"path": "..."}},
 		{"GET", "/files", 10, map[string]string{"slug": "files"}}, // a named catch-all needs a segment
-		{"GET", "/docs", 14, map[string]string{"_": ""}},          // an unnamed one does not
-		{"GET", "/docs/x/y", 14, map[string]string{"_": "x/y"}},
-		{"GET", "/x/y/z", 5, map[string]string{"_": "x/y/z"}},
+		{"GET", "/docs", 14, map[string]string{"0": "", "_": ""}}, // an unnamed one does not
+		{"GET", "/docs/x/y", 14, map[string]string{"0": "x/y", "_": "x/y"}},
+		{"GET", "/x/y/z", 5, map[string]string{"0": "x/y/z", "_": "x/y/z"}},
 		{"GET", "/hello", 6, map[string]string{}},
 		{"POST", "/hello", 8, map[string]string{}},
 		{"PUT", "/hello", 7, map[string]string{}},
@@ -63,9 +63,10 @@ func TestTableMatch(t *testing.T) {
 		{"GET", "/user%2d42", 9, map[string]string{"id": "42"}}, // a prefix may come encoded
 		{"GET", "/a/b/c", 12, map[string]string{"y": "c"}},      // static b beats :x at segment 2
 		{"GET", "/a/z/c", 11, map[string]string{"x": "z"}},
-		{"GET", "/a/b", 5, map[string]string{"_": "a/b"}},
+		{"GET", "/a/b", 5, map[string]string{"0": "a/b", "_": "a/b"}},
 		{"POST", "/only-post", 13, map[string]string{}},
-		{"GET", "/only-post", 10, map[string]string{"slug": "only-post"}}, // method miss backtracks
+		{"GET", "/only-post", 10, map[string]string{"slug": "only-post"}},  // method miss backtracks
+		{"HEAD", "/only-post", 10, map[string]string{"slug": "only-post"}}, // a route that takes HEAD comes first
 		{"GET", "/api/users/7/posts/9", 15, map[string]string{"id": "7", "post": "9"}},
 	}
 	for _, tt := range tests {
@@ -116,5 +117,24 @@ func TestTableFirstDuplicateWins(t *testing.T) {
 	idx, params, ok := tab.Match("GET", "/r/1")
 	if !ok || idx != 0 || params["a"] != "1" {
 		t.Errorf("Match = %d %v %v", idx, params, ok)
+	}
+}
+
+// A HEAD that no route takes is routed as a GET, as h3's router does (h3 then drops the body);
+// a route that takes HEAD, by method or for every method, still comes first.
+func TestTableHeadFallsBackToGet(t *testing.T) {
+	tab := NewTable([]Route{
+		{Path: "/page", Method: "GET"},  // 0
+		{Path: "/both", Method: "GET"},  // 1
+		{Path: "/both", Method: "HEAD"}, // 2
+		{Path: "/form", Method: "POST"}, // 3
+	})
+	for _, tc := range []struct {
+		path string
+		want int
+	}{{"/page", 0}, {"/both", 2}, {"/form", -1}} {
+		if got, _, _ := tab.Match("HEAD", tc.path); got != tc.want {
+			t.Errorf("HEAD %s = %d, want %d", tc.path, got, tc.want)
+		}
 	}
 }

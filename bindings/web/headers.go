@@ -109,6 +109,12 @@ func (h *headerList) httpHeader() http.Header {
 	out := make(http.Header, len(h.entries))
 	for _, e := range h.entries {
 		k := http.CanonicalHeaderKey(e.name)
+		// One line per name, the values joined by ", ", as iterating the Headers gives them
+		// (and as Node sends them); Set-Cookie alone keeps a line per value.
+		if prev := out[k]; len(prev) > 0 && k != "Set-Cookie" {
+			prev[0] += ", " + e.value
+			continue
+		}
 		out[k] = append(out[k], e.value)
 	}
 	return out

@@ -92,7 +92,9 @@ func TestHeaderFromGo(t *testing.T) {
 		{"pairs", `[["set-cookie", "a=1"], ["Set-Cookie", "b=2"], ["accept", "x"]]`,
 			http.Header{"Set-Cookie": {"a=1", "b=2"}, "Accept": {"x"}}},
 		{"Headers", `(() => { const h = new Headers(); h.append("Vary", "a"); h.append("vary", "b"); return h; })()`,
-			http.Header{"Vary": {"a", "b"}}},
+			http.Header{"Vary": {"a, b"}}}, // one line, as Node sends it
+		{"Headers set-cookie", `(() => { const h = new Headers(); h.append("set-cookie", "a=1"); h.append("Set-Cookie", "b=2"); return h; })()`,
+			http.Header{"Set-Cookie": {"a=1", "b=2"}}},
 		{"Map", `new Map([["x-y", "z"]])`, http.Header{"X-Y": {"z"}}},
 	}
 	for _, c := range cases {
