@@ -21,6 +21,7 @@ package web
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -45,6 +46,7 @@ var scriptOrder = []string{
 	"textencoder.js",
 	"textdecoder.js",
 	"base64.js",
+	"subtle.js",
 	"crypto.js",
 	"structuredclone.js",
 	"queuemicrotask.js",
@@ -190,7 +192,7 @@ func (st *runtimeState) bind(internal *goja.Object) error {
 
 // natives are the Go helpers the scripts find on their internal object.
 func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value {
-	return map[string]func(goja.FunctionCall) goja.Value{
+	natives := map[string]func(goja.FunctionCall) goja.Value{
 		"define":            st.define,
 		"copyBytes":         st.copyBytesNative,
 		"copyBuffer":        st.copyBufferNative,
@@ -210,6 +212,8 @@ func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value 
 		"parseMultipart":    st.parseMultipartNative,
 		"encodeMultipart":   st.encodeMultipartNative,
 	}
+	maps.Copy(natives, st.subtleNatives())
+	return natives
 }
 
 // defineMethod puts a Go function on obj under name, with the name and length JavaScript
