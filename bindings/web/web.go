@@ -1,15 +1,16 @@
 // Package web installs the web-platform globals that JavaScript route handlers expect from
-// Node or Bun: Headers, Request, Response, Blob, File, FormData, TextEncoder, TextDecoder, URL,
-// URLSearchParams, crypto, atob, btoa, structuredClone, queueMicrotask, AbortController,
-// AbortSignal, Event, EventTarget, DOMException, ReadableStream (with its reader, controller
-// and the two queuing strategies) and, when goja lacks it, Symbol.asyncIterator. It also lets
-// Go build and read those objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array,
-// NewBlob, ReadChunk, CancelStream). EnableFetch adds fetch, run on Go's HTTP client.
+// Node or Bun: Headers, Request, Response, Blob, File, FormData, TextEncoder, TextDecoder, URL
+// (with URL.canParse), URLSearchParams, crypto (with crypto.subtle, SubtleCrypto and
+// CryptoKey), atob, btoa, structuredClone, queueMicrotask, AbortController, AbortSignal, Event,
+// EventTarget, DOMException, ReadableStream (with its reader, controller and the two queuing
+// strategies) and, when goja lacks it, Symbol.asyncIterator. It also lets Go build and read
+// those objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array, NewBlob, ReadChunk,
+// CancelStream). EnableFetch adds fetch, run on Go's HTTP client.
 //
 // Most classes are written in JavaScript, one embedded .js file per object, compiled once per
 // process and run once per runtime; the byte work they need (UTF-8, base64, randomness,
-// copying, multipart) is done by Go helpers handed to them on a private object. Headers, which
-// every request and response uses, is Go throughout (headers.go).
+// cryptography, copying, multipart) is done by Go helpers handed to them on a private object.
+// Headers, which every request and response uses, is Go throughout (headers.go).
 //
 // Concurrency: a goja.Runtime is single-threaded, and so is everything here. Call every
 // function of this package on the goroutine that owns the runtime. The package keeps no state
