@@ -139,20 +139,22 @@ func (st *runtimeState) subtleImportJWKNative(call goja.FunctionCall) goja.Value
 	return st.vm.ToValue(&secretKey{bytes: b})
 }
 
-func (st *runtimeState) hmacOf(call goja.FunctionCall) []byte {
+// hmacOf is the MAC of argument dataArg under the hash named by argument 0 and the key of
+// argument 1.
+func (st *runtimeState) hmacOf(call goja.FunctionCall, dataArg int) []byte {
 	mac := hmac.New(st.argHash(call, 0), st.argKey(call, 1).bytes)
-	mac.Write(st.argBytes(call, len(call.Arguments)-1))
+	mac.Write(st.argBytes(call, dataArg))
 	return mac.Sum(nil)
 }
 
 // subtleHMACSignNative(hashName, handle, data) returns the MAC as an ArrayBuffer.
 func (st *runtimeState) subtleHMACSignNative(call goja.FunctionCall) goja.Value {
-	return st.newArrayBuffer(st.hmacOf(call))
+	return st.newArrayBuffer(st.hmacOf(call, 2))
 }
 
 // subtleHMACVerifyNative(hashName, handle, signature, data) compares in constant time.
 func (st *runtimeState) subtleHMACVerifyNative(call goja.FunctionCall) goja.Value {
-	return st.vm.ToValue(hmac.Equal(st.hmacOf(call), st.argBytes(call, 2)))
+	return st.vm.ToValue(hmac.Equal(st.hmacOf(call, 3), st.argBytes(call, 2)))
 }
 
 // subtlePBKDF2Native(hashName, handle, salt, iterations, bits) returns bits/8 derived bytes.

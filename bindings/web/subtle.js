@@ -130,14 +130,19 @@ class CryptoKey {
 
 	get type() { return slotsOf(this, "this").type; }
 	get extractable() { return slotsOf(this, "this").extractable; }
-	get algorithm() { return slotsOf(this, "this").algorithm; }
-	get usages() { return slotsOf(this, "this").usages; }
+	// Like Node's, these are cached objects JavaScript may change; the checks use the slots.
+	get algorithm() { return slotsOf(this, "this").publicAlgorithm; }
+	get usages() { return slotsOf(this, "this").publicUsages; }
 }
 Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: "CryptoKey", configurable: true });
 
 function newSecretKey(handle, algorithm, extractable, usages) {
 	if (usages.length === 0) throw fail("SyntaxError", "Usages cannot be empty for a secret key");
-	return new CryptoKey(keyConstructing, { type: "secret", handle, algorithm, extractable, usages });
+	const publicAlgorithm = { ...algorithm };
+	if (algorithm.hash) publicAlgorithm.hash = { ...algorithm.hash };
+	return new CryptoKey(keyConstructing, {
+		type: "secret", handle, algorithm, extractable, usages, publicAlgorithm, publicUsages: [...usages],
+	});
 }
 
 function usageList(value) {

@@ -143,6 +143,11 @@ func TestSubtleSpecCases(t *testing.T) {
 			return [Object.getOwnPropertyNames(k), Object.getOwnPropertySymbols(k).length, JSON.stringify(k),
 				Object.prototype.toString.call(k), k.algorithm === k.algorithm, k instanceof CryptoKey];`,
 			`[[],0,"{}","[object CryptoKey]",true,true]`},
+		{"changing key.algorithm or key.usages grants nothing", aes + `
+			k.algorithm.name = "HMAC";
+			k.usages.push("sign");
+			try { await crypto.subtle.sign("HMAC", k, new Uint8Array(1)); } catch (e) { return [e.name, k.algorithm.name, k.usages]; }`,
+			`["InvalidAccessError","HMAC",["encrypt","decrypt","sign"]]`},
 		{"CryptoKey getters check their receiver", `Object.getOwnPropertyDescriptor(CryptoKey.prototype, "type").get.call({});`,
 			`throws TypeError: this is not a CryptoKey`},
 		{"a buffer changed after the call does not change the result", `
