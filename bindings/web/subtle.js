@@ -1,5 +1,6 @@
 // SubtleCrypto and CryptoKey: Web Crypto's keyed operations for secret keys (digests, HMAC,
-// AES-GCM/CBC/CTR, PBKDF2, HKDF). This file checks arguments and algorithm parameters the way
+// AES-GCM/CBC/CTR, PBKDF2, HKDF), and signature verification with public keys
+// (RSASSA-PKCS1-v1_5, ECDSA, Ed25519). This file checks arguments and algorithm parameters the way
 // the spec orders them; the cryptography, and every key's bytes, stay in Go (subtle.go,
 // subtle_aes.go), reached through an opaque handle JavaScript cannot read.
 (function (global, internal) {
@@ -8,7 +9,8 @@
 const {
 	DOMException, subtleDigest, subtleImportKey, subtleRandomKey, subtleKeyBits, subtleExportRaw,
 	subtleExportJWK, subtleImportJWK, subtleHMACSign, subtleHMACVerify, subtlePBKDF2, subtleHKDF,
-	subtleAESGCM, subtleAESCBC, subtleAESCTR,
+	subtleAESGCM, subtleAESCBC, subtleAESCTR, subtlePublicSPKI, subtlePublicJWK, subtlePublicRaw,
+	subtlePublicInfo, subtleVerifySig,
 } = internal;
 
 const ArrayBufferCtor = ArrayBuffer;
@@ -55,6 +57,7 @@ const hmacKey = (alg) => {
 	return out;
 };
 const none = () => ({});
+const hashParam = (dict) => (alg) => ({ hash: normalize(member(alg, "hash", dict), "digest") });
 const registry = {
 	"AES-GCM": {
 		encrypt: (alg) => ({
@@ -90,6 +93,15 @@ const registry = {
 		}),
 	},
 };
+Object.assign(registry, {
+	"RSASSA-PKCS1-v1_5": { importKey: hashParam("RsaHashedImportParams"), verify: none },
+	"ECDSA": {
+		importKey: (alg) => ({ namedCurve: String(member(alg, "namedCurve", "EcKeyImportParams")) }),
+		verify: hashParam("EcdsaParams"),
+	},
+	"Ed25519": { importKey: none, verify: none },
+});
+const publicKeyKinds = { "RSASSA-PKCS1-v1_5": "RSA", "ECDSA": "EC", "Ed25519": "Ed25519" };
 for (const name of hashNames) registry[name] = { digest: none };
 for (const name of aesNames) {
 	Object.assign(registry[name], { importKey: none, generateKey: aesKeyLength("AesKeyGenParams"), keyLength: aesKeyLength("AesDerivedKeyParams") });
@@ -138,11 +150,48 @@ Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: "CryptoK
 
 function newSecretKey(handle, algorithm, extractable, usages) {
 	if (usages.length === 0) throw fail("SyntaxError", "Usages cannot be empty for a secret key");
+	return newKey("secret", handle, algorithm, extractable, usages);
+}
+
+function newKey(type, handle, algorithm, extractable, usages) {
 	const publicAlgorithm = { ...algorithm };
 	if (algorithm.hash) publicAlgorithm.hash = { ...algorithm.hash };
+	if (algorithm.publicExponent) publicAlgorithm.publicExponent = new Uint8Array(algorithm.publicExponent);
 	return new CryptoKey(keyConstructing, {
-		type: "secret", handle, algorithm, extractable, usages, publicAlgorithm, publicUsages: [...usages],
+		type, handle, algorithm, extractable, usages, publicAlgorithm, publicUsages: [...usages],
 	});
+}
+
+// importPublic imports a public key for verify: spki or jwk for all three, raw for ECDSA and
+// Ed25519. A JWK holding a private part ("d") is refused: private keys are not implemented.
+function importPublic(format, keyData, alg, extractable, usages) {
+	checkUsages(usages, ["verify"], alg.name);
+	let handle;
+	if (format === "spki") {
+		handle = subtlePublicSPKI(keyData);
+	} else if (format === "jwk") {
+		if (keyData.d !== undefined) throw fail("NotSupportedError", "Private keys are not supported");
+		if (keyData.use !== undefined && keyData.use !== "sig") throw fail("DataError", 'The JWK "use" member is not "sig"');
+		if (keyData.ext === false && extractable) throw fail("DataError", "The JWK is not extractable");
+		const str = (v) => (v === undefined ? "" : String(v));
+		handle = subtlePublicJWK(str(keyData.kty), str(keyData.n), str(keyData.e), str(keyData.crv), str(keyData.x), str(keyData.y));
+	} else if (format === "raw" && alg.name !== "RSASSA-PKCS1-v1_5") {
+		handle = subtlePublicRaw(alg.name === "ECDSA" ? alg.namedCurve : "Ed25519", keyData);
+	} else {
+		throw fail("NotSupportedError", `Only public ${alg.name} keys can be imported, not ${format}`);
+	}
+	const info = subtlePublicInfo(handle);
+	if (info.kind !== publicKeyKinds[alg.name]) throw fail("DataError", `The key is not an ${alg.name} key`);
+	let algorithm;
+	if (alg.name === "RSASSA-PKCS1-v1_5") {
+		algorithm = { name: alg.name, modulusLength: info.modulusLength, publicExponent: info.publicExponent, hash: { name: alg.hash.name } };
+	} else if (alg.name === "ECDSA") {
+		if (info.namedCurve !== alg.namedCurve) throw fail("DataError", `The key's curve is ${info.namedCurve}, not ${alg.namedCurve}`);
+		algorithm = { name: alg.name, namedCurve: alg.namedCurve };
+	} else {
+		algorithm = { name: alg.name };
+	}
+	return newKey("public", handle, algorithm, extractable, usages);
 }
 
 function usageList(value) {
@@ -158,7 +207,7 @@ function usageList(value) {
 
 function checkUsages(usages, allowed, algorithm) {
 	for (const u of usages) {
-		if (!allowed.includes(u)) throw fail("SyntaxError", `Unsupported key usage for a ${algorithm} key: ${u}`);
+		if (!allowed.includes(u)) throw fail("SyntaxError", `Unsupported key usage for ${algorithm} keys: ${u}`);
 	}
 }
 
@@ -194,7 +243,8 @@ function aesLengthOK(bits) {
 	return bits === 128 || bits === 192 || bits === 256;
 }
 
-function importSecret(format, keyData, alg, extractable, usages) {
+function importAnyKey(format, keyData, alg, extractable, usages) {
+	if (alg.name in publicKeyKinds) return importPublic(format, keyData, alg, extractable, usages);
 	if (aesNames.includes(alg.name)) {
 		checkUsages(usages, aesUsages, alg.name);
 		if (format !== "raw" && format !== "jwk") throw fail("NotSupportedError", `${alg.name} keys cannot be imported as ${format}`);
@@ -288,7 +338,7 @@ class SubtleCrypto {
 			bufferSource(keyData, "The key data");
 		}
 		const alg = normalize(algorithm, "importKey");
-		return importSecret(format, keyData, alg, Boolean(extractable), usageList(keyUsages));
+		return importAnyKey(format, keyData, alg, Boolean(extractable), usageList(keyUsages));
 	}
 
 	async exportKey(format, key) {
@@ -332,7 +382,8 @@ class SubtleCrypto {
 		bufferSource(data, "The data");
 		const alg = normalize(algorithm, "verify");
 		const s = usableKey(key, alg, "verify");
-		return subtleHMACVerify(s.algorithm.hash.name, s.handle, signature, data);
+		if (alg.name === "HMAC") return subtleHMACVerify(s.algorithm.hash.name, s.handle, signature, data);
+		return subtleVerifySig(alg.hash?.name ?? s.algorithm.hash?.name ?? "", s.handle, signature, data);
 	}
 
 	async encrypt(algorithm, key, data) {
@@ -359,7 +410,7 @@ class SubtleCrypto {
 		const usages = usageList(keyUsages);
 		const s = usableKey(baseKey, alg, "deriveKey");
 		const secret = deriveBitsWith(alg, s, keyLength(lengthAlg));
-		return importSecret("raw", secret, importAlg, Boolean(extractable), usages);
+		return importAnyKey("raw", secret, importAlg, Boolean(extractable), usages);
 	}
 }
 Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: "SubtleCrypto", configurable: true });

@@ -148,6 +148,13 @@ func TestSubtleSpecCases(t *testing.T) {
 			k.usages.push("sign");
 			try { await crypto.subtle.sign("HMAC", k, new Uint8Array(1)); } catch (e) { return [e.name, k.algorithm.name, k.usages]; }`,
 			`["InvalidAccessError","HMAC",["encrypt","decrypt","sign"]]`},
+		{"private keys are not implemented: a JWK with \"d\" is refused", `
+			await crypto.subtle.importKey("jwk", { kty: "OKP", crv: "Ed25519", x: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", d: "AA" }, "Ed25519", false, ["verify"]);`,
+			`throws NotSupportedError: Private keys are not supported`},
+		{"public keys are not exported yet", `
+			const k = await crypto.subtle.importKey("raw", new Uint8Array(32), "Ed25519", true, ["verify"]);
+			await crypto.subtle.exportKey("spki", k);`,
+			`throws NotSupportedError: Ed25519 keys cannot be exported`},
 		{"CryptoKey getters check their receiver", `Object.getOwnPropertyDescriptor(CryptoKey.prototype, "type").get.call({});`,
 			`throws TypeError: this is not a CryptoKey`},
 		{"a buffer changed after the call does not change the result", `

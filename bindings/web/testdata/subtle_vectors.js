@@ -151,6 +151,80 @@ async function subtleVectors() {
 	});
 	await record("generateKey AES bad length", () => s.generateKey({ name: "AES-CBC", length: 64 }, true, ["encrypt"]));
 
+	// Public keys and signatures Node made (generateKey, exportKey, sign), for verify.
+	const signed = text("signed by a key azote only verifies");
+	const publicKeys = {
+		"rsa": {
+			"spki": "30819f300d06092a864886f70d010101050003818d0030818902818100c64b04773a79f507b157ba3bffa6379bc8f9d556924e5049bdc86286d54489644db3b1853521a0bd295a87bf8be32d341ab2c5ea1124f0cd0bd11c0af8ea480c882d532ec8161a05c821fc7296059a1a5c0fccf048a4278af90c30988d41239628b9fecfe66f3f1d30fd4bc155262ae9f4a1219fb7bd7477434e2e159e63cb730203010001",
+			"jwk": {
+				"kty": "RSA",
+				"n": "xksEdzp59QexV7o7_6Y3m8j51VaSTlBJvchihtVEiWRNs7GFNSGgvSlah7-L4y00GrLF6hEk8M0L0RwK-OpIDIgtUy7IFhoFyCH8cpYFmhpcD8zwSKQnivkMMJiNQSOWKLn-z-ZvPx0w_UvBVSYq6fShIZ-3vXR3Q04uFZ5jy3M",
+				"e": "AQAB",
+				"alg": "RS256"
+			},
+			"sig": "6a9131ff2b5df8ea3017f566ad392020277acbb55477ab37faeb1856d692c86ad67a1e3cfe31e3afd0179d8ce0c7b6a1e54ef7be9ba997a28780598dc5edfc2a124b89057451d63e4f1cd22ea0ce0d54fdc74aff7f3a1b8ae4bb8e7757556c8b4c9cfe9b53fd96b2946d401ac26e4d9841ecbbeb0a4dd8ad1d03bd8e971459d5"
+		},
+		"p256": {
+			"spki": "3059301306072a8648ce3d020106082a8648ce3d03010703420004f2912a15edd40da0709c904cc8dddf17707ca18f6cdfd3985deb8fd2251270ef8b3e4d5408e9afa223732a5684fffe7295fd5c5a610b1751793098dd2524bd57",
+			"jwk": {
+				"kty": "EC",
+				"x": "8pEqFe3UDaBwnJBMyN3fF3B8oY9s39OYXeuP0iUScO8",
+				"y": "iz5NVAjpr6IjcypWhP_-cpX9XFphCxdReTCY3SUkvVc",
+				"crv": "P-256"
+			},
+			"sig": "0b320a8924b4b61a7572a271653340debe12527eaa203ace26a6047db99d66a4869cf592b230c4e16d231f899ad20cbf6813970d7284f0bce4e2b1f7d0ef509b",
+			"raw": "04f2912a15edd40da0709c904cc8dddf17707ca18f6cdfd3985deb8fd2251270ef8b3e4d5408e9afa223732a5684fffe7295fd5c5a610b1751793098dd2524bd57"
+		},
+		"p384": {
+			"spki": "3076301006072a8648ce3d020106052b810400220362000483a3cc63fd5c403afa468112fbbccbca897049e0f070c9197df8c77371fad4a569e9381052495dbc0828da296eb7a598e2ece139fd4c88308079fa85bde29899c79f5c7b5b0167952346d5c2471c1aec67bab56f80562369f851bf1594b207ee",
+			"jwk": {
+				"kty": "EC",
+				"x": "g6PMY_1cQDr6RoES-7zLyolwSeDwcMkZffjHc3H61KVp6TgQUkldvAgo2ilut6WY",
+				"y": "4uzhOf1MiDCAefqFveKYmcefXHtbAWeVI0bVwkccGuxnurVvgFYjafhRvxWUsgfu",
+				"crv": "P-384"
+			},
+			"sig": "761f298563ce368f5a532096b93bfc75dfdd5ad7aab40526aefad384ea379a922b951bff1600fd9e3228188fc4dd37fde5323509652008b02f3aa8eebd312f7b2b741398b9b591ee3f8ab503c001bf1ae34667d2ee6627496753c329acb9314d",
+			"raw": "0483a3cc63fd5c403afa468112fbbccbca897049e0f070c9197df8c77371fad4a569e9381052495dbc0828da296eb7a598e2ece139fd4c88308079fa85bde29899c79f5c7b5b0167952346d5c2471c1aec67bab56f80562369f851bf1594b207ee"
+		},
+		"ed25519": {
+			"spki": "302a300506032b65700321001a3e5b77048f127c2895595adbe28df08b8abf6aa44231d92dad898e857bee80",
+			"jwk": {
+				"crv": "Ed25519",
+				"x": "Gj5bdwSPEnwolVla2-KN8IuKv2qkQjHZLa2JjoV77oA",
+				"kty": "OKP",
+				"alg": "Ed25519"
+			},
+			"sig": "4d5b6de186d49792b9ea4eca75a15b397f0d6e20a44217b8197810559d62f95583ec9a9863b750ad3e6bb6547e0b2f868f3760d52e514bdddf76ae88b83fc802",
+			"raw": "1a3e5b77048f127c2895595adbe28df08b8abf6aa44231d92dad898e857bee80"
+		}
+	};
+	const schemes = {
+		rsa: [{ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, "RSASSA-PKCS1-v1_5"],
+		p256: [{ name: "ECDSA", namedCurve: "P-256" }, { name: "ECDSA", hash: "SHA-256" }],
+		p384: [{ name: "ECDSA", namedCurve: "P-384" }, { name: "ECDSA", hash: "SHA-384" }],
+		ed25519: ["Ed25519", { name: "Ed25519" }],
+	};
+	for (const [label, fixture] of Object.entries(publicKeys)) {
+		const [importAlg, verifyAlg] = schemes[label];
+		const formats = [["spki", bytes(fixture.spki)], ["jwk", fixture.jwk]];
+		if (fixture.raw) formats.push(["raw", bytes(fixture.raw)]);
+		for (const [format, data] of formats) {
+			await record(`${label} ${format} verify`, async () => {
+				const k = await s.importKey(format, data, importAlg, true, ["verify"]);
+				const sig = bytes(fixture.sig);
+				const bad = sig.slice(0);
+				bad[5] ^= 1;
+				return [describe(k), await s.verify(verifyAlg, k, sig, signed), await s.verify(verifyAlg, k, bad, signed),
+					await s.verify(verifyAlg, k, sig, text("other")), await s.verify(verifyAlg, k, sig.subarray(1), signed)];
+			});
+		}
+	}
+	await record("public key with sign usage", () => s.importKey("spki", bytes(publicKeys.p256.spki), { name: "ECDSA", namedCurve: "P-256" }, true, ["sign"]));
+	await record("public key of the wrong curve", () => s.importKey("spki", bytes(publicKeys.p256.spki), { name: "ECDSA", namedCurve: "P-384" }, true, ["verify"]));
+	await record("RSA key as ECDSA", () => s.importKey("spki", bytes(publicKeys.rsa.spki), { name: "ECDSA", namedCurve: "P-256" }, true, ["verify"]));
+	await record("spki that is not DER", () => s.importKey("spki", text("not der"), "Ed25519", true, ["verify"]));
+	await record("ECDSA verify without hash", async () => s.verify("ECDSA", await s.importKey("raw", bytes(publicKeys.p256.raw), { name: "ECDSA", namedCurve: "P-256" }, true, ["verify"]), new Uint8Array(64), signed));
+	await record("public key with no usages", async () => (await s.importKey("raw", bytes(publicKeys.ed25519.raw), "Ed25519", true, [])).usages);
 	await record("unknown digest", () => s.digest("MD5", text("x")));
 	await record("string data", () => s.digest("SHA-256", "abc"));
 	await record("unknown format", () => s.importKey("pem", text("x"), "AES-GCM", true, ["encrypt"]));
