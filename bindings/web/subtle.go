@@ -49,6 +49,11 @@ func (st *runtimeState) subtleNatives() map[string]func(goja.FunctionCall) goja.
 		"subtleAESGCM":     st.subtleAESGCMNative,
 		"subtleAESCBC":     st.subtleAESCBCNative,
 		"subtleAESCTR":     st.subtleAESCTRNative,
+		"subtlePublicSPKI": st.subtlePublicSPKINative,
+		"subtlePublicJWK":  st.subtlePublicJWKNative,
+		"subtlePublicRaw":  st.subtlePublicRawNative,
+		"subtlePublicInfo": st.subtlePublicInfoNative,
+		"subtleVerifySig":  st.subtleVerifySigNative,
 	}
 }
 

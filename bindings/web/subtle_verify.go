@@ -26,16 +26,6 @@ var cryptoHashes = map[string]crypto.Hash{
 
 var curvesByName = map[string]elliptic.Curve{"P-256": elliptic.P256(), "P-384": elliptic.P384(), "P-521": elliptic.P521()}
 
-func (st *runtimeState) verifyNatives() map[string]func(goja.FunctionCall) goja.Value {
-	return map[string]func(goja.FunctionCall) goja.Value{
-		"subtlePublicSPKI": st.subtlePublicSPKINative,
-		"subtlePublicJWK":  st.subtlePublicJWKNative,
-		"subtlePublicRaw":  st.subtlePublicRawNative,
-		"subtlePublicInfo": st.subtlePublicInfoNative,
-		"subtleVerifySig":  st.subtleVerifySigNative,
-	}
-}
-
 func (st *runtimeState) newPublicKey(k crypto.PublicKey) goja.Value {
 	switch k := k.(type) {
 	case *rsa.PublicKey, ed25519.PublicKey:

@@ -214,7 +214,6 @@ func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value 
 		"encodeMultipart":   st.encodeMultipartNative,
 	}
 	maps.Copy(natives, st.subtleNatives())
-	maps.Copy(natives, st.verifyNatives())
 	return natives
 }
 
