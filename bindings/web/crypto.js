@@ -1,4 +1,4 @@
-// crypto: the Web Crypto entry points that need no keys (randomness from Go's crypto/rand).
+// crypto: the Web Crypto entry point: randomness from Go's crypto/rand, and subtle (subtle.js).
 (function (global, internal) {
 "use strict";
 
@@ -29,6 +29,10 @@ class Crypto {
 
 	randomUUID() {
 		return randomUUID();
+	}
+
+	get subtle() {
+		return internal.subtle;
 	}
 }
 

@@ -1,15 +1,16 @@
 // Package web installs the web-platform globals that JavaScript route handlers expect from
-// Node or Bun: Headers, Request, Response, Blob, File, FormData, TextEncoder, TextDecoder, URL,
-// URLSearchParams, crypto, atob, btoa, structuredClone, queueMicrotask, AbortController,
-// AbortSignal, Event, EventTarget, DOMException, ReadableStream (with its reader, controller
-// and the two queuing strategies) and, when goja lacks it, Symbol.asyncIterator. It also lets
-// Go build and read those objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array,
-// NewBlob, ReadChunk, CancelStream). EnableFetch adds fetch, run on Go's HTTP client.
+// Node or Bun: Headers, Request, Response, Blob, File, FormData, TextEncoder, TextDecoder, URL
+// (with URL.canParse), URLSearchParams, crypto (with crypto.subtle, SubtleCrypto and
+// CryptoKey), atob, btoa, structuredClone, queueMicrotask, AbortController, AbortSignal, Event,
+// EventTarget, DOMException, ReadableStream (with its reader, controller and the two queuing
+// strategies) and, when goja lacks it, Symbol.asyncIterator. It also lets Go build and read
+// those objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array, NewBlob, ReadChunk,
+// CancelStream). EnableFetch adds fetch, run on Go's HTTP client.
 //
 // Most classes are written in JavaScript, one embedded .js file per object, compiled once per
 // process and run once per runtime; the byte work they need (UTF-8, base64, randomness,
-// copying, multipart) is done by Go helpers handed to them on a private object. Headers, which
-// every request and response uses, is Go throughout (headers.go).
+// cryptography, copying, multipart) is done by Go helpers handed to them on a private object.
+// Headers, which every request and response uses, is Go throughout (headers.go).
 //
 // Concurrency: a goja.Runtime is single-threaded, and so is everything here. Call every
 // function of this package on the goroutine that owns the runtime. The package keeps no state
@@ -21,6 +22,7 @@ package web
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -45,6 +47,7 @@ var scriptOrder = []string{
 	"textencoder.js",
 	"textdecoder.js",
 	"base64.js",
+	"subtle.js",
 	"crypto.js",
 	"structuredclone.js",
 	"queuemicrotask.js",
@@ -190,7 +193,7 @@ func (st *runtimeState) bind(internal *goja.Object) error {
 
 // natives are the Go helpers the scripts find on their internal object.
 func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value {
-	return map[string]func(goja.FunctionCall) goja.Value{
+	natives := map[string]func(goja.FunctionCall) goja.Value{
 		"define":            st.define,
 		"copyBytes":         st.copyBytesNative,
 		"copyBuffer":        st.copyBufferNative,
@@ -210,6 +213,8 @@ func (st *runtimeState) natives() map[string]func(goja.FunctionCall) goja.Value 
 		"parseMultipart":    st.parseMultipartNative,
 		"encodeMultipart":   st.encodeMultipartNative,
 	}
+	maps.Copy(natives, st.subtleNatives())
+	return natives
 }
 
 // defineMethod puts a Go function on obj under name, with the name and length JavaScript
