@@ -55,7 +55,7 @@ export default defineHandler(() => String(/^(a+)+$/.test("a".repeat(40) + "b")))
 	redos := make(chan result, 1)
 	begun := time.Now()
 	go func() {
-		// The match gives up at the handler timeout plus its slack (800 ms here).
+		// The match gives up at the handler timeout plus its slack (1.33 s here).
 		s, b, err := getWithin(ts, "/redos", 20*time.Second)
 		redos <- result{s, b, err, time.Since(begun)}
 	}()

@@ -40,8 +40,8 @@ func boundRegexps(handlerTimeout time.Duration) time.Duration {
 }
 
 // regexpTimeoutFor is the handler timeout plus the slack the watchdog needs to raise its
-// interrupt first: it checks every tenth of the timeout (watchPeriod) on a goroutine that a
-// loaded machine may run late.
+// interrupt first: it looks every watchPeriod, on a goroutine that a loaded machine may run a
+// little late (a second covers that with room to spare).
 func regexpTimeoutFor(handlerTimeout time.Duration) time.Duration {
-	return handlerTimeout + max(handlerTimeout/2, 500*time.Millisecond)
+	return handlerTimeout + watchPeriod(handlerTimeout) + time.Second
 }
