@@ -122,8 +122,9 @@ func (p *jsonParser) unexpected(i int) {
 	if r >= '0' && r <= '9' || r == '-' {
 		p.fail("Unexpected number in JSON at position %d", p.position(i))
 	}
-	if r == '"' {
-		p.fail("Unexpected string in JSON at position %d", p.position(i))
+	switch p.s {
+	case "NaN", "Infinity", "undefined", "[object Object]": // what JSON.parse(x) gets by mistake
+		p.fail("%q is not valid JSON", p.s)
 	}
 	const context = 10
 	units := utf16.Encode([]rune(p.s))
