@@ -31,7 +31,9 @@ func IsJSONTooDeep(v goja.Value) bool {
 // serialize JSON goes through its parse and stringify.
 type jsonCodec struct {
 	vm          *goja.Runtime
+	objectProto *goja.Object  // Object.prototype, whose keys JSON.parse defines rather than sets
 	defineKey   goja.Callable // (obj, key, value): CreateDataProperty for a key Go cannot name
+	revive      goja.Callable // (holder, key, reviver): JSON.parse's reviver walk
 	syntaxError goja.Value
 	rangeError  goja.Value
 	typeError   goja.Value
@@ -56,19 +58,51 @@ func InstallJSON(vm *goja.Runtime) error {
 		return err
 	}
 	checkpoint, _ := goja.AssertFunction(noop)
-	define, err := vm.RunString("(function (define) { return function defineKey(o, k, v) {\n" +
-		"define(o, k, {__proto__: null, value: v, writable: true, enumerable: true, configurable: true}) } })(Object.defineProperty)")
+	helpers, err := vm.RunString(jsonHelpers)
 	if err != nil {
 		return err
 	}
-	defineKey, _ := goja.AssertFunction(define)
-	j := &jsonCodec{vm: vm, defineKey: defineKey, isArray: isArray, checkpoint: checkpoint,
+	h := helpers.ToObject(vm)
+	defineKey, _ := goja.AssertFunction(h.Get("define"))
+	revive, _ := goja.AssertFunction(h.Get("revive"))
+	j := &jsonCodec{vm: vm, defineKey: defineKey, revive: revive, isArray: isArray, checkpoint: checkpoint,
+		objectProto: vm.Get("Object").ToObject(vm).Get("prototype").ToObject(vm),
 		syntaxError: vm.Get("SyntaxError"), rangeError: vm.Get("RangeError"), typeError: vm.Get("TypeError")}
 	if err := j.define(obj, "parse", 2, j.parse); err != nil {
 		return err
 	}
 	return j.define(obj, "stringify", 3, j.stringify)
 }
+
+// jsonHelpers are the parts of JSON.parse that are JavaScript's business: defining a key Go
+// strings cannot hold (one with a lone surrogate), and the reviver walk (the spec's
+// InternalizeJSONProperty), which calls into JavaScript at every value anyway. The built-ins
+// they use are captured at install, so a script that replaces them later changes nothing.
+const jsonHelpers = `(function (defineProperty, deleteProperty, isArray, keys, apply) {
+  function define(o, k, v) {
+    return defineProperty(o, k, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true });
+  }
+  function walk(holder, k, reviver) {
+    const v = revive(holder, k, reviver);
+    if (v === undefined) deleteProperty(holder, k);
+    else define(holder, k, v);
+  }
+  function revive(holder, key, reviver) {
+    const val = holder[key];
+    if (typeof val === "object" && val !== null) {
+      if (isArray(val)) {
+        let n = +val.length; // ToLength
+        n = n !== n || n <= 0 ? 0 : n > 9007199254740991 ? 9007199254740991 : n - (n % 1);
+        for (let i = 0; i < n; i++) walk(val, "" + i, reviver);
+      } else {
+        const ks = keys(val);
+        for (let i = 0; i < ks.length; i++) walk(val, ks[i], reviver);
+      }
+    }
+    return apply(reviver, holder, [key, val]);
+  }
+  return { define, revive };
+})(Reflect.defineProperty, Reflect.deleteProperty, Array.isArray, Object.keys, Reflect.apply)`
 
 // define sets JSON[name] like the built-in: writable, configurable, not enumerable, with the
 // built-in's name and length.

@@ -43,7 +43,7 @@ func (j *jsonCodec) parse(call goja.FunctionCall) goja.Value {
 		panic(j.newError(j.typeError, "Cannot convert a Symbol value to a string"))
 	}
 	p := &jsonParser{j: j, vm: j.vm, s: call.Argument(0).String(), keys: map[string]objectKey{}, strs: map[string]goja.Value{}}
-	for _, name := range j.vm.Get("Object").ToObject(j.vm).Get("prototype").ToObject(j.vm).GetOwnPropertyNames() {
+	for _, name := range j.objectProto.GetOwnPropertyNames() {
 		p.keys[name] = objectKey{name: name, inherited: true}
 	}
 	p.space()
@@ -52,48 +52,14 @@ func (j *jsonCodec) parse(call goja.FunctionCall) goja.Value {
 	if p.pos < len(p.s) {
 		p.fail("Unexpected non-whitespace character after JSON at position %d", p.position(p.pos))
 	}
-	reviver, ok := goja.AssertFunction(call.Argument(1))
-	if !ok {
+	if _, ok := goja.AssertFunction(call.Argument(1)); !ok {
 		return v
 	}
 	root := j.vm.NewObject()
 	root.DefineDataProperty("", v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-	return j.revive(reviver, root, "")
-}
-
-// revive is the spec's InternalizeJSONProperty: the reviver sees every value, innermost first,
-// with its holder as this; undefined deletes the property.
-func (j *jsonCodec) revive(reviver goja.Callable, holder *goja.Object, key string) goja.Value {
-	val := holder.Get(key)
-	if obj, ok := val.(*goja.Object); ok {
-		var keys []string
-		if isArr, err := j.isArray(goja.Undefined(), obj); err != nil {
-			panic(err)
-		} else if isArr.ToBoolean() {
-			n := obj.Get("length").ToInteger()
-			for i := int64(0); i < n; i++ {
-				keys = append(keys, strconv.FormatInt(i, 10))
-			}
-		} else {
-			keys = obj.Keys()
-		}
-		for _, k := range keys {
-			v := j.revive(reviver, obj, k)
-			if goja.IsUndefined(v) {
-				if err := obj.Delete(k); err != nil {
-					panic(err)
-				}
-			} else if err := obj.DefineDataProperty(k, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
-				panic(err)
-			}
-		}
-	}
-	if val == nil {
-		val = goja.Undefined()
-	}
-	res, err := reviver(holder, j.vm.ToValue(key), val)
+	res, err := j.revive(goja.Undefined(), root, j.vm.ToValue(""), call.Argument(1))
 	if err != nil {
-		panic(err)
+		panic(err) // the reviver's exception, or an interrupt, goes on as it came
 	}
 	return res
 }

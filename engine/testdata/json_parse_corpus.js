@@ -49,6 +49,11 @@ function corpus() {
   out.push("reviver throws => " + run(() => JSON.parse("[1]", () => { throw new TypeError("from reviver"); })));
   out.push("reviver not a function => " + run(() => JSON.parse("[1]", 5)));
   out.push("reviver adds keys => " + run(() => JSON.parse('{"a":1,"b":2}', function (k, v) { if (k === "a") this.z = 9; return v; })));
+  out.push("reviver lone surrogate key => " + run(() => JSON.parse('{"\\ud800":1}', (k, v) => (typeof v === "number" ? [k.length, k.charCodeAt(0), v] : v))));
+  out.push("reviver deletes array elements => " + run(() => {
+    const a = JSON.parse("[1,2,3]", (k, v) => (v === 2 ? undefined : v));
+    return [a.length, 1 in a, a[0], a[2]];
+  }));
   // A setter on Object.prototype is not called, the key stays own.
   out.push("prototype setter => " + run(() => {
     let called = false;
