@@ -172,6 +172,30 @@ func (p *jsonParser) enter() {
 	}
 }
 
+// peek skips white space and returns the next character; the end of the text is a SyntaxError.
+func (p *jsonParser) peek() byte {
+	p.space()
+	if p.pos >= len(p.s) {
+		p.unexpected(p.pos)
+	}
+	return p.s[p.pos]
+}
+
+// after reads what follows a member of an array or object: a comma (false), or the closing
+// bracket (true); anything else is the SyntaxError expected.
+func (p *jsonParser) after(closing byte, expected string) (closed bool) {
+	switch p.peek() {
+	case closing:
+		p.pos++
+		return true
+	case ',':
+		p.pos++
+		return false
+	}
+	p.fail("%s in JSON at position %d", expected, p.position(p.pos))
+	return false
+}
+
 func (p *jsonParser) array() goja.Value {
 	p.enter()
 	p.pos++ // [
@@ -180,20 +204,10 @@ func (p *jsonParser) array() goja.Value {
 	if p.pos < len(p.s) && p.s[p.pos] == ']' {
 		p.pos++
 	} else {
-		for {
+		for done := false; !done; {
 			p.space()
 			p.items = append(p.items, p.value())
-			p.space()
-			if p.pos >= len(p.s) {
-				p.unexpected(p.pos)
-			}
-			if c := p.s[p.pos]; c == ']' {
-				p.pos++
-				break
-			} else if c != ',' {
-				p.fail("Expected ',' or ']' after array element in JSON at position %d", p.position(p.pos))
-			}
-			p.pos++
+			done = p.after(']', "Expected ',' or ']' after array element")
 		}
 	}
 	arr := p.vm.NewArray(p.items[mark:]...)
@@ -213,40 +227,22 @@ func (p *jsonParser) object() goja.Value {
 		p.depth--
 		return obj
 	}
-	for first := true; ; first = false {
-		p.space()
-		if p.pos >= len(p.s) {
-			p.unexpected(p.pos)
-		}
-		if p.s[p.pos] != '"' {
+	for first, done := true, false; !done; first = false {
+		if p.peek() != '"' {
 			if first {
 				p.fail("Expected property name or '}' in JSON at position %d", p.position(p.pos))
 			}
 			p.fail("Expected double-quoted property name in JSON at position %d", p.position(p.pos))
 		}
 		ascii, key := p.str()
-		p.space()
-		if p.pos >= len(p.s) {
-			p.unexpected(p.pos)
-		}
-		if p.s[p.pos] != ':' {
+		if p.peek() != ':' {
 			p.fail("Expected ':' after property name in JSON at position %d", p.position(p.pos))
 		}
 		p.pos++
 		p.space()
 		v := p.value()
 		p.define(obj, ascii, key, v)
-		p.space()
-		if p.pos >= len(p.s) {
-			p.unexpected(p.pos)
-		}
-		if c := p.s[p.pos]; c == '}' {
-			p.pos++
-			break
-		} else if c != ',' {
-			p.fail("Expected ',' or '}' after property value in JSON at position %d", p.position(p.pos))
-		}
-		p.pos++
+		done = p.after('}', "Expected ',' or '}' after property value")
 	}
 	p.depth--
 	return obj
