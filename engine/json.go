@@ -34,6 +34,7 @@ type jsonCodec struct {
 	objectProto *goja.Object  // Object.prototype, whose keys JSON.parse defines rather than sets
 	defineKey   goja.Callable // (obj, key, value): CreateDataProperty for a key Go cannot name
 	revive      goja.Callable // (holder, key, reviver): JSON.parse's reviver walk
+	hasOwn      goja.Callable // Object.hasOwn
 	syntaxError goja.Value
 	rangeError  goja.Value
 	typeError   goja.Value
@@ -65,7 +66,11 @@ func InstallJSON(vm *goja.Runtime) error {
 	h := helpers.ToObject(vm)
 	defineKey, _ := goja.AssertFunction(h.Get("define"))
 	revive, _ := goja.AssertFunction(h.Get("revive"))
-	j := &jsonCodec{vm: vm, defineKey: defineKey, revive: revive, isArray: isArray, checkpoint: checkpoint,
+	hasOwn, ok := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("hasOwn"))
+	if !ok {
+		return fmt.Errorf("Object.hasOwn is not a function")
+	}
+	j := &jsonCodec{vm: vm, defineKey: defineKey, revive: revive, hasOwn: hasOwn, isArray: isArray, checkpoint: checkpoint,
 		objectProto: vm.Get("Object").ToObject(vm).Get("prototype").ToObject(vm),
 		syntaxError: vm.Get("SyntaxError"), rangeError: vm.Get("RangeError"), typeError: vm.Get("TypeError")}
 	if err := j.define(obj, "parse", 2, j.parse); err != nil {

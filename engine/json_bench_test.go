@@ -29,8 +29,14 @@ func flatJSON(size int) string {
 // own for comparison:
 //
 //	go test -run '^$' -bench JSONParse -benchtime 10x -count 3 ./engine/
-func BenchmarkJSONParseFlat8MB(b *testing.B) {
-	text := flatJSON(8 << 20)
+func BenchmarkJSONParseFlat8MB(b *testing.B) { benchmarkJSONParse(b, flatJSON(8<<20)) }
+
+// BenchmarkJSONParseSmall is the common case: a request body of a few fields.
+func BenchmarkJSONParseSmall(b *testing.B) {
+	benchmarkJSONParse(b, `{"name":"Ada","email":"ada@example.com","age":36,"tags":["admin","ops"]}`)
+}
+
+func benchmarkJSONParse(b *testing.B, text string) {
 	for _, impl := range []struct {
 		name    string
 		install bool

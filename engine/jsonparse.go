@@ -43,9 +43,6 @@ func (j *jsonCodec) parse(call goja.FunctionCall) goja.Value {
 		panic(j.newError(j.typeError, "Cannot convert a Symbol value to a string"))
 	}
 	p := &jsonParser{j: j, vm: j.vm, s: call.Argument(0).String(), keys: map[string]objectKey{}, strs: map[string]goja.Value{}}
-	for _, name := range j.objectProto.GetOwnPropertyNames() {
-		p.keys[name] = objectKey{name: name, inherited: true}
-	}
 	p.space()
 	v := p.value()
 	p.space()
@@ -273,6 +270,11 @@ func (p *jsonParser) define(obj *goja.Object, ascii string, key goja.String, v g
 	k, ok := p.keys[name]
 	if !ok {
 		k = objectKey{name: strings.Clone(name)}
+		has, err := p.j.hasOwn(goja.Undefined(), p.j.objectProto, p.vm.ToValue(k.name))
+		if err != nil {
+			panic(err)
+		}
+		k.inherited = has.ToBoolean()
 		p.keys[k.name] = k
 	}
 	var err error
