@@ -74,6 +74,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			}
 			answers <- ans
 		}
+		a.gen.Serving(rt.file)
 		a.handle(vm, i, r, body, params, reply)
 		if answered {
 			return

@@ -367,6 +367,7 @@ func hook(hooks *goja.Object, name string) goja.Callable {
 // source-mapped stack and the connection stays; a call interrupted for running too long closes
 // the peer with 1011 (SPEC 3, 11). Loop only.
 func (a *App) callHook(vm *goja.Runtime, p *peer, name string, fn goja.Callable, args ...goja.Value) {
+	a.gen.Serving(p.file)
 	res, err := fn(p.hooks, args...)
 	if err != nil {
 		if reason, interrupted := engine.Interruption(err); interrupted {

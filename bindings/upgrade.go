@@ -79,6 +79,7 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 			}
 			decided <- err
 		}
+		a.gen.Serving(rt.file)
 		a.resolveUpgrade(vm, r, params, up, decide)
 		if answered {
 			return

@@ -82,6 +82,11 @@ func New(opts Options) (*Generation, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	if bound := boundRegexps(opts.HandlerTimeout); bound < regexpTimeoutFor(opts.HandlerTimeout) {
+		opts.Logger.Warn("regular expressions give up after the match timeout the process's first runtime set, "+
+			"shorter than this one's handler timeout needs: a backtracking match running that long answers no match",
+			"regexp_timeout", bound, "handler_timeout", opts.HandlerTimeout)
+	}
 	g := &Generation{
 		loop:    newLoop(opts.Waiter),
 		log:     opts.Logger,
@@ -185,6 +190,10 @@ func (g *Generation) job(vm *goja.Runtime, fn func(vm *goja.Runtime)) {
 	}
 	fn(vm)
 }
+
+// Serving names the route file the running loop job serves, for the watchdog's log lines
+// (a job stuck past its interrupt). Loop goroutine only.
+func (g *Generation) Serving(route string) { g.watchdog.serving(route) }
 
 // AfterJob registers fn to run at the end of every loop job, after its JavaScript and
 // microtasks: the bindings flush the writes a job queued there. Loop goroutine only.

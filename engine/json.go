@@ -31,7 +31,10 @@ func IsJSONTooDeep(v goja.Value) bool {
 // serialize JSON goes through its parse and stringify.
 type jsonCodec struct {
 	vm          *goja.Runtime
-	nativeParse goja.Callable
+	objectProto *goja.Object  // Object.prototype, whose keys JSON.parse defines rather than sets
+	defineKey   goja.Callable // (obj, key, value): CreateDataProperty for a key Go cannot name
+	revive      goja.Callable // (holder, key, reviver): JSON.parse's reviver walk
+	hasOwn      goja.Callable // Object.hasOwn
 	syntaxError goja.Value
 	rangeError  goja.Value
 	typeError   goja.Value
@@ -42,16 +45,11 @@ type jsonCodec struct {
 	checkpoint goja.Callable
 }
 
-// InstallJSON replaces JSON.parse and JSON.stringify of vm with depth-bounded ones. It must
-// run before any script captures them (the web globals do). JSON.parse checks the nesting
-// of the text in one quick pass, then leaves the parsing to goja's parser; JSON.stringify is
-// azote's own (see stringify.go).
+// InstallJSON replaces JSON.parse and JSON.stringify of vm with azote's own, depth-bounded
+// (see jsonparse.go and stringify.go). It must run before any script captures them (the web
+// globals do).
 func InstallJSON(vm *goja.Runtime) error {
 	obj := vm.Get("JSON").ToObject(vm)
-	parse, ok := goja.AssertFunction(obj.Get("parse"))
-	if !ok {
-		return fmt.Errorf("JSON.parse is not a function")
-	}
 	isArray, ok := goja.AssertFunction(vm.Get("Array").ToObject(vm).Get("isArray"))
 	if !ok {
 		return fmt.Errorf("Array.isArray is not a function")
@@ -61,13 +59,55 @@ func InstallJSON(vm *goja.Runtime) error {
 		return err
 	}
 	checkpoint, _ := goja.AssertFunction(noop)
-	j := &jsonCodec{vm: vm, nativeParse: parse, isArray: isArray, checkpoint: checkpoint,
+	helpers, err := vm.RunString(jsonHelpers)
+	if err != nil {
+		return err
+	}
+	h := helpers.ToObject(vm)
+	defineKey, _ := goja.AssertFunction(h.Get("define"))
+	revive, _ := goja.AssertFunction(h.Get("revive"))
+	hasOwn, ok := goja.AssertFunction(vm.Get("Object").ToObject(vm).Get("hasOwn"))
+	if !ok {
+		return fmt.Errorf("Object.hasOwn is not a function")
+	}
+	j := &jsonCodec{vm: vm, defineKey: defineKey, revive: revive, hasOwn: hasOwn, isArray: isArray, checkpoint: checkpoint,
+		objectProto: vm.Get("Object").ToObject(vm).Get("prototype").ToObject(vm),
 		syntaxError: vm.Get("SyntaxError"), rangeError: vm.Get("RangeError"), typeError: vm.Get("TypeError")}
 	if err := j.define(obj, "parse", 2, j.parse); err != nil {
 		return err
 	}
 	return j.define(obj, "stringify", 3, j.stringify)
 }
+
+// jsonHelpers are the parts of JSON.parse that are JavaScript's business: defining a key Go
+// strings cannot hold (one with a lone surrogate), and the reviver walk (the spec's
+// InternalizeJSONProperty), which calls into JavaScript at every value anyway. The built-ins
+// they use are captured at install, so a script that replaces them later changes nothing.
+const jsonHelpers = `(function (defineProperty, deleteProperty, isArray, keys, apply) {
+  function define(o, k, v) {
+    return defineProperty(o, k, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true });
+  }
+  function walk(holder, k, reviver) {
+    const v = revive(holder, k, reviver);
+    if (v === undefined) deleteProperty(holder, k);
+    else define(holder, k, v);
+  }
+  function revive(holder, key, reviver) {
+    const val = holder[key];
+    if (typeof val === "object" && val !== null) {
+      if (isArray(val)) {
+        let n = +val.length; // ToLength
+        n = n !== n || n <= 0 ? 0 : n > 9007199254740991 ? 9007199254740991 : n - (n % 1);
+        for (let i = 0; i < n; i++) walk(val, "" + i, reviver);
+      } else {
+        const ks = keys(val);
+        for (let i = 0; i < ks.length; i++) walk(val, ks[i], reviver);
+      }
+    }
+    return apply(reviver, holder, [key, val]);
+  }
+  return { define, revive };
+})(Reflect.defineProperty, Reflect.deleteProperty, Array.isArray, Object.keys, Reflect.apply)`
 
 // define sets JSON[name] like the built-in: writable, configurable, not enumerable, with the
 // built-in's name and length.
@@ -80,51 +120,6 @@ func (j *jsonCodec) define(obj *goja.Object, name string, length int, fn func(go
 		return err
 	}
 	return obj.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-}
-
-func (j *jsonCodec) parse(call goja.FunctionCall) goja.Value {
-	// ToString once, as the spec says; the parser gets the Go string, so a text with
-	// non-ASCII characters is not converted from UTF-16 a second time.
-	if _, isSymbol := call.Argument(0).(*goja.Symbol); isSymbol {
-		panic(j.newError(j.typeError, "Cannot convert a Symbol value to a string"))
-	}
-	text := call.Argument(0).String()
-	if pos, deep := nestedPast(text, MaxJSONDepth); deep {
-		e := j.newError(j.syntaxError, fmt.Sprintf("JSON nested deeper than %d levels at position %d", MaxJSONDepth, pos))
-		e.DefineDataPropertySymbol(jsonTooDeep, j.vm.ToValue(true), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-		panic(e)
-	}
-	args := append([]goja.Value{j.vm.ToValue(text)}, call.Arguments[min(1, len(call.Arguments)):]...)
-	v, err := j.nativeParse(goja.Undefined(), args...)
-	if err != nil {
-		panic(err) // the parser's SyntaxError, or an interrupt, goes on as it came
-	}
-	return v
-}
-
-// nestedPast reports whether the JSON text s opens more than max arrays or objects inside
-// each other, and the byte offset of the first bracket too many. Brackets inside strings do
-// not count. It does not validate: the parser does that.
-func nestedPast(s string, max int) (int, bool) {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '[', '{':
-			depth++
-			if depth > max {
-				return i, true
-			}
-		case ']', '}':
-			depth--
-		case '"':
-			for i++; i < len(s) && s[i] != '"'; i++ {
-				if s[i] == '\\' {
-					i++
-				}
-			}
-		}
-	}
-	return 0, false
 }
 
 // newError constructs ctor(message); a throw from the constructor itself cannot happen with

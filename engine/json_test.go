@@ -72,7 +72,7 @@ func TestStringifyLikeNode(t *testing.T) {
 	}
 }
 
-func TestParseStillGojas(t *testing.T) {
+func TestParseBasics(t *testing.T) {
 	vm := jsonRuntime(t)
 	cases := []struct{ src, want string }{
 		{`JSON.stringify(JSON.parse('{"a":[1,2,{"b":"c\\u00e9"}],"d":null}'))`, `{"a":[1,2,{"b":"cé"}],"d":null}`},

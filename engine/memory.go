@@ -303,8 +303,7 @@ func (w *watchdog) interruptJob(v any) (uint64, bool) {
 	if !w.active || w.vm == nil {
 		return 0, false
 	}
-	w.fired = true // the job queue is probed after it, as after a timeout
-	w.vm.Interrupt(v)
+	w.fire(v) // the job queue is probed after it, as after a timeout
 	return w.seq, true
 }
 

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -17,6 +18,11 @@ func IsTimeout(err error) bool {
 	return errors.As(err, &ie) && ie.Value() == ErrTimeout
 }
 
+// stuckAfter is how long an interrupted job may go on before the watchdog logs that the loop
+// is stuck: goja stops at its next instruction, so a job still running this long after is in
+// native code that does not look at the interrupt, and every other request waits for it.
+const stuckAfter = time.Second
+
 // watchdog interrupts a loop job that runs past the handler timeout. The loop marks the start
 // and end of each job under mu; the watchdog goroutine only interrupts the job it saw start, and
 // the loop clears any interrupt under the same lock when the job ends, so an interrupt aimed at
@@ -24,22 +30,33 @@ func IsTimeout(err error) bool {
 type watchdog struct {
 	mu      sync.Mutex
 	vm      *goja.Runtime
+	log     *slog.Logger
 	depth   int    // loop goroutine only
 	seq     uint64 // job number, under mu
 	active  bool   // a job is running, under mu
 	fired   bool   // the running job was interrupted, under mu
 	started time.Time
+	route   string // what the running job serves, when known (Generation.Serving), under mu
 	done    chan struct{}
+
+	// The pending interrupt of the running call, under mu: when it was raised (zero: none),
+	// why, and whether the watchdog has logged that the call goes on regardless.
+	interruptedAt time.Time
+	reason        any
+	stuck         bool
 }
 
 func (w *watchdog) start(g *Generation) {
 	w.vm = g.vm
+	w.log = g.log
 	w.done = make(chan struct{})
-	period := g.timeout / 10
-	if period < 5*time.Millisecond {
-		period = 5 * time.Millisecond
-	}
-	go w.watch(g.timeout, period)
+	go w.watch(g.timeout, watchPeriod(g.timeout))
+}
+
+// watchPeriod is how often the watchdog looks: a tenth of the limit, so a job is interrupted
+// at most 10% late, and often enough to notice a stuck one about stuckAfter after its interrupt.
+func watchPeriod(limit time.Duration) time.Duration {
+	return min(max(limit/10, 5*time.Millisecond), stuckAfter/4)
 }
 
 func (w *watchdog) stop() {
@@ -70,7 +87,10 @@ func (w *watchdog) reset() {
 	if w.vm != nil {
 		w.vm.ClearInterrupt()
 	}
+	unstuck := w.unwound()
+	w.route = ""
 	w.mu.Unlock()
+	unstuck()
 }
 
 // leave ends the job and reports whether it was interrupted: an interrupt can leave the
@@ -86,16 +106,49 @@ func (w *watchdog) leave(vm *goja.Runtime) (interrupted bool) {
 	if vm != nil {
 		vm.ClearInterrupt()
 	}
+	unstuck := w.unwound()
+	w.route = ""
 	w.mu.Unlock()
+	unstuck()
 	return interrupted
+}
+
+// serving names what the running job serves (a route's file) for the watchdog's log lines.
+func (w *watchdog) serving(route string) {
+	w.mu.Lock()
+	w.route = route
+	w.mu.Unlock()
+}
+
+// fire interrupts the running call with v. Under mu.
+func (w *watchdog) fire(v any) {
+	w.fired = true
+	if w.interruptedAt.IsZero() {
+		w.interruptedAt, w.reason = time.Now(), v
+	}
+	w.vm.Interrupt(v)
+}
+
+// unwound forgets the pending interrupt of a call that has returned, and gives what logs that
+// the loop is free again if the watchdog had logged it stuck (called after mu is released).
+// Under mu.
+func (w *watchdog) unwound() func() {
+	at, stuck, route := w.interruptedAt, w.stuck, w.route
+	w.interruptedAt, w.reason, w.stuck = time.Time{}, nil, false
+	if !stuck || w.log == nil {
+		return func() {}
+	}
+	return func() {
+		w.log.Warn("the interrupted JavaScript returned: the loop runs again",
+			append(routeAttr(route), "after_interrupt", time.Since(at).Round(time.Millisecond))...)
+	}
 }
 
 // interrupt stops the running job at once with v, if a job is running.
 func (w *watchdog) interrupt(v any) {
 	w.mu.Lock()
 	if w.active && w.vm != nil {
-		w.fired = true
-		w.vm.Interrupt(v)
+		w.fire(v)
 	}
 	w.mu.Unlock()
 }
@@ -112,10 +165,28 @@ func (w *watchdog) watch(limit, period time.Duration) {
 			w.mu.Lock()
 			if w.active && w.seq != firedSeq && now.Sub(w.started) > limit && w.vm != nil {
 				firedSeq = w.seq
-				w.fired = true
-				w.vm.Interrupt(ErrTimeout)
+				w.fire(ErrTimeout)
+			}
+			var stuck []any
+			if w.active && !w.interruptedAt.IsZero() && !w.stuck && now.Sub(w.interruptedAt) >= stuckAfter {
+				w.stuck = true
+				stuck = append(routeAttr(w.route), "interrupt", w.reason, "running", now.Sub(w.started).Round(time.Millisecond),
+					"after_interrupt", now.Sub(w.interruptedAt).Round(time.Millisecond))
 			}
 			w.mu.Unlock()
+			if stuck != nil && w.log != nil {
+				w.log.Error("the JavaScript loop is stuck: interrupted JavaScript is still running, in native code that "+
+					"does not stop at the interrupt (a backtracking regular expression, a huge JSON text); "+
+					"every other request of the app waits for it", stuck...)
+			}
 		}
 	}
+}
+
+// routeAttr is the log attribute naming a job's route, none when it is not known.
+func routeAttr(route string) []any {
+	if route == "" {
+		return nil
+	}
+	return []any{"route", route}
 }

@@ -162,7 +162,7 @@ func TestSIGTERMExitsWithinGrace(t *testing.T) {
 export default defineHandler(() => { console.log("stuck request"); return new Promise(() => {}); });
 `), 0o644)
 	// Backtracking regular expressions run in native code, out of the watchdog's reach: this one
-	// takes hours.
+	// takes hours, and gives up only at the match timeout (the handler timeout plus slack).
 	os.WriteFile(filepath.Join(app, "routes", "frozen.ts"), []byte(`import { defineHandler } from "nitro";
 export default defineHandler(() => { console.log("freezing"); return /^(?=a)(a|aa)+b$/.test("a".repeat(60)); });
 `), 0o644)
