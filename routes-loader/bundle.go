@@ -15,6 +15,9 @@ import (
 type Bundle struct {
 	Code   string   // ONE script (IIFE) with an inline source map (sourcesContent included)
 	Inputs []string // absolute paths of every file that went into it, sorted (for watching)
+	// Broken maps each route file (relative to the app dir) left out of Code because it does
+	// not compile to its own build error; its slot in routes[] is undefined. Nil when all built.
+	Broken map[string]*BuildError
 }
 
 // HostModules are the import paths served by the engine instead of node_modules. Each one
@@ -83,8 +86,17 @@ func appOptions(dir, entry, source string) api.BuildOptions {
 	}
 }
 
-// bundleFrom turns one esbuild result for app into a Bundle, or its errors into *BuildError.
+// bundleFrom turns one esbuild result for app into a Bundle; on errors it tries to serve the
+// routes that compile (see isolate), else returns the errors as *BuildError.
 func bundleFrom(app *App, result api.BuildResult) (*Bundle, error) {
+	if len(result.Errors) > 0 {
+		return isolate(app, newBuildError(result.Errors))
+	}
+	return bundleOf(app, result)
+}
+
+// bundleOf turns one successful esbuild result for app into a Bundle.
+func bundleOf(app *App, result api.BuildResult) (*Bundle, error) {
 	if len(result.Errors) > 0 {
 		return nil, newBuildError(result.Errors)
 	}
@@ -98,22 +110,40 @@ func bundleFrom(app *App, result api.BuildResult) (*Bundle, error) {
 	return &Bundle{Code: string(result.OutputFiles[0].Contents), Inputs: inputs}, nil
 }
 
-// entrySource is the generated entry module. Namespace imports (not default imports) let a
-// file without a default export through: esbuild turns `ns.default` into undefined with a
-// warning instead of failing the build.
+// entrySource is the generated entry module.
 func entrySource(app *App) string {
+	return entrySourceWithout(app, nil)
+}
+
+// entryPrelude is the start of every entry. Each route is evaluated by a require() in its own
+// try, so a route whose module (or a file only it imports) throws while evaluating is caught
+// and handed to the host in errors[i] while the other routes load; esbuild gives a required
+// module a lazy initialiser, evaluated in entry order, as the imports were. The default export
+// is read as an `import * as ns` would: a CommonJS file's module.exports, or an ES module's
+// default (undefined when it has none, which the host reports).
+const entryPrelude = `var __azote_routes = [], __azote_errors = [];
+function __azote_default(m) { return m && m.__esModule ? m.default : m; }
+`
+
+// entrySourceWithout is entrySource with the routes in skip left out (undefined in routes[]).
+// Middleware is evaluated after the routes and not caught: a middleware runs for every
+// request, so one that throws fails the whole load.
+func entrySourceWithout(app *App, skip map[string]*BuildError) string {
 	var b strings.Builder
-	var routes, middleware []string
+	b.WriteString(entryPrelude)
 	for i, r := range app.Routes {
-		fmt.Fprintf(&b, "import * as __r%d from %s;\n", i, quoteJS("./"+r.File))
-		routes = append(routes, fmt.Sprintf("__r%d.default", i))
+		if _, ok := skip[r.File]; ok {
+			continue
+		}
+		fmt.Fprintf(&b, "try { __azote_routes[%d] = __azote_default(require(%s)); } catch (e) { __azote_errors[%d] = e; }\n",
+			i, quoteJS("./"+r.File), i)
 	}
+	middleware := make([]string, len(app.Middleware))
 	for i, m := range app.Middleware {
-		fmt.Fprintf(&b, "import * as __m%d from %s;\n", i, quoteJS("./"+m))
-		middleware = append(middleware, fmt.Sprintf("__m%d.default", i))
+		middleware[i] = fmt.Sprintf("__azote_default(require(%s))", quoteJS("./"+m))
 	}
-	fmt.Fprintf(&b, "globalThis.__azote_register({ routes: [%s], middleware: [%s] });\n",
-		strings.Join(routes, ", "), strings.Join(middleware, ", "))
+	fmt.Fprintf(&b, "globalThis.__azote_register({ routes: __azote_routes, errors: __azote_errors, middleware: [%s] });\n",
+		strings.Join(middleware, ", "))
 	return b.String()
 }
 

@@ -278,14 +278,18 @@ func TestBuildMissingDefaultExport(t *testing.T) {
 
 func TestBuildSyntaxError(t *testing.T) {
 	const badLine = "  const x = 1 2;"
-	_, _, err := buildApp(t, map[string]string{
+	_, b, err := buildApp(t, map[string]string{
 		"routes/ok.ts":  "export default () => 1;\n",
 		"routes/bad.ts": "// comment\nexport default () => {\n" + badLine + "\n};\n",
 	})
-	var be *BuildError
-	if !errors.As(err, &be) {
-		t.Fatalf("err = %v (%T), want *BuildError", err, err)
+	if err != nil {
+		t.Fatalf("err = %v, want the good route built and routes/bad.ts in Broken", err)
 	}
+	be := b.Broken["routes/bad.ts"]
+	if be == nil || len(b.Broken) != 1 {
+		t.Fatalf("Broken = %v, want routes/bad.ts only", b.Broken)
+	}
+	err = be
 	col := strings.Index(badLine, "2") + 1
 	m := be.Messages[0]
 	if m.File != "routes/bad.ts" || m.Line != 3 || m.Column != col || m.LineText != badLine {
