@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -62,6 +63,9 @@ type Options struct {
 // Route names a bundle route for the bindings: its file, for error messages.
 type Route struct {
 	File string
+	// Broken is the build error of a route left out of the bundle ("" when it built): its
+	// first line is the response message, the whole is logged at load.
+	Broken string
 }
 
 // App is the JavaScript side of one generation.
@@ -110,6 +114,7 @@ type route struct {
 	websocket  goja.Value    // hooks object or (event) => hooks; nil for HTTP-only routes
 	hooks      *goja.Object  // websocket when it is a hooks object (not a function)
 	hasUpgrade bool          // hooks has an upgrade hook
+	broken     string        // the error a broken route answers 500 with; "" when it loaded
 }
 
 // step is one function of a request's chain: a middleware or the route handler.
@@ -158,7 +163,17 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 		}
 		reg := registered.ToObject(vm)
 		list := reg.Get("routes").ToObject(vm)
+		thrown := reg.Get("errors").ToObject(vm)
 		for i, r := range routes {
+			if r.Broken != "" {
+				first, _, _ := strings.Cut(r.Broken, "\n")
+				a.routes = append(a.routes, a.brokenRoute(r.File, first, r.Broken))
+				continue
+			}
+			if e := thrown.Get(fmt.Sprint(i)); e != nil {
+				a.routes = append(a.routes, a.thrownAtLoad(vm, r.File, e))
+				continue
+			}
 			rt, err := a.classify(vm, r.File, list.Get(fmt.Sprint(i)))
 			if err != nil {
 				return err
