@@ -65,15 +65,16 @@ func TestBrokenRouteMissingImport(t *testing.T) {
 }
 
 // A module that throws while the bundle evaluates breaks only the routes it belongs to: the
-// route file itself, or a route whose own import throws.
+// route file itself, or the routes that import the file that throws.
 func TestBrokenRouteThrowsAtLoad(t *testing.T) {
 	dir := t.TempDir()
 	writeApp(t, dir, map[string]string{
-		"routes/good.ts":   httpRoute("good"),
-		"routes/throws.ts": httpRoute("never") + "throw new Error(\"top-level boom\");\n",
-		"routes/viaLib.ts": "import { v } from \"../lib/bad\";\nexport default () => v;\n",
-		"lib/bad.ts":       "export const v = 1;\nthrow new TypeError(\"lib boom\");\n",
-		"routes/after.ts":  httpRoute("after"),
+		"routes/good.ts":    httpRoute("good"),
+		"routes/throws.ts":  httpRoute("never") + "throw new Error(\"top-level boom\");\n",
+		"routes/viaLib.ts":  "import { v } from \"../lib/bad\";\nexport default () => v;\n",
+		"routes/alsoLib.ts": "import { v } from \"../lib/bad\";\nexport default () => v + 1;\n",
+		"lib/bad.ts":        "export const v = 1;\nthrow new TypeError(\"lib boom\");\n",
+		"routes/after.ts":   httpRoute("after"),
 	})
 	ts := start(t, dir, Options{})
 	for path, want := range map[string]string{"/good": "good", "/after": "after"} {
@@ -86,6 +87,11 @@ func TestBrokenRouteThrowsAtLoad(t *testing.T) {
 	}
 	if msg := brokenBody(t, ts, "/viaLib"); msg != "routes/viaLib.ts failed to load: TypeError: lib boom" {
 		t.Errorf("message = %q", msg)
+	}
+	// As in Node, a module that threw throws again for its next importer instead of handing
+	// it half-initialised exports (esbuild's lazy initialiser keeps the error).
+	if msg := brokenBody(t, ts, "/alsoLib"); msg != "routes/alsoLib.ts failed to load: TypeError: lib boom" {
+		t.Errorf("second importer: message = %q", msg)
 	}
 	if !strings.Contains(ts.logs.String(), "lib/bad.ts:2:") {
 		t.Errorf("the log does not name lib/bad.ts:2")
