@@ -11,6 +11,7 @@ package bindings
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -134,7 +135,11 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 	if a.opts.HandlerTimeout <= 0 {
 		a.opts.HandlerTimeout = engine.DefaultHandlerTimeout
 	}
+	// The bundle registers (or fails) when its modules have evaluated, which is after its
+	// top-level awaits settle: at the end of Eval, or later on the loop.
 	var registered goja.Value
+	var failed error
+	settled := make(chan struct{})
 	err := gen.Sync(func(vm *goja.Runtime) error {
 		if err := web.Enable(vm); err != nil {
 			return fmt.Errorf("web globals: %w", err)
@@ -149,7 +154,16 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 			return err
 		}
 		gen.AfterJob(a.flushCorks)
-		return vm.Set("__azote_register", func(v goja.Value) { registered = v })
+		if err := vm.Set("__azote_load_failed", func(v goja.Value) {
+			failed = errors.New(engine.DescribeValue(vm, v)) // described here: v is only valid on the loop
+			close(settled)
+		}); err != nil {
+			return err
+		}
+		return vm.Set("__azote_register", func(v goja.Value) {
+			registered = v
+			close(settled)
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -157,10 +171,13 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 	if err := gen.Eval("bundle.js", bundle); err != nil {
 		return nil, &LoadError{Err: err}
 	}
+	if err := a.awaitModules(settled); err != nil {
+		return nil, err
+	}
+	if failed != nil {
+		return nil, &LoadError{Err: failed}
+	}
 	err = gen.Sync(func(vm *goja.Runtime) error {
-		if registered == nil {
-			return fmt.Errorf("the bundle did not register its routes")
-		}
 		reg := registered.ToObject(vm)
 		list := reg.Get("routes").ToObject(vm)
 		thrown := reg.Get("errors").ToObject(vm)

@@ -41,10 +41,14 @@ const (
 )
 
 // Build bundles every route and middleware of app into one script, so a module imported by
-// two routes has one shared state (as in Nitro). Evaluating the script calls
-// globalThis.__azote_register({ routes, middleware }) once, with the default export of
-// app.Routes[i] at routes[i] and of app.Middleware[i] at middleware[i] (undefined when a file
-// has none). Compile errors come back as *BuildError.
+// two routes has one shared state (as in Nitro). Evaluating the script starts an async
+// function (see routesOptions) that evaluates the modules in order, awaiting each top-level
+// await, then calls globalThis.__azote_register({ routes, errors, middleware }) once, with the
+// default export of app.Routes[i] at routes[i] (or the exception its module threw or the
+// promise it awaited rejected with at errors[i]) and of app.Middleware[i] at middleware[i]
+// (undefined when a file has none). When a middleware's module throws, the function's
+// promise rejects instead: the script ends with .catch(globalThis.__azote_load_failed).
+// Compile errors come back as *BuildError.
 func Build(app *App) (*Bundle, error) {
 	return bundleFrom(app, api.Build(buildOptions(app)))
 }
@@ -52,8 +56,23 @@ func Build(app *App) (*Bundle, error) {
 // buildOptions are esbuild's options for app, shared by Build and Builder so a rebuild
 // produces what a fresh build would.
 func buildOptions(app *App) api.BuildOptions {
-	opts := appOptions(app.Dir, entryName, entrySource(app))
+	opts := routesOptions(app.Dir, entrySource(app))
 	opts.Metafile = true // for Bundle.Inputs
+	return opts
+}
+
+// routesOptions are the options of a script made of the app's routes and middleware, whose
+// modules may use top-level await (Nitro's are ES modules). goja runs scripts, not modules,
+// so esbuild writes an ES module of the whole graph, whose modules become lazy initialisers,
+// async ones where a module or one of its imports awaits; with no exports it is a plain
+// script but for its top-level awaits, which the banner and footer turn into the body of an
+// async function. The generated entry awaits each route's import().
+func routesOptions(dir, source string) api.BuildOptions {
+	opts := appOptions(dir, entryName, source)
+	opts.Format = api.FormatESModule
+	opts.Supported["top-level-await"] = true
+	opts.Banner = map[string]string{"js": "(async () => {"}
+	opts.Footer = map[string]string{"js": "})().catch((e) => globalThis.__azote_load_failed(e));"}
 	return opts
 }
 
@@ -115,15 +134,13 @@ func entrySource(app *App) string {
 	return entrySourceWithout(app, nil)
 }
 
-// entryPrelude is the start of every entry. Each route is evaluated by a require() in its own
-// try, so a route whose module (or a file only it imports) throws while evaluating is caught
-// and handed to the host in errors[i] while the other routes load; esbuild gives a required
-// module a lazy initialiser, evaluated in entry order, as the imports were. The default export
-// is read as an `import * as ns` would: a CommonJS file's module.exports, or an ES module's
-// default (undefined when it has none, which the host reports).
-const entryPrelude = `var __azote_routes = [], __azote_errors = [];
-function __azote_default(m) { return m && m.__esModule ? m.default : m; }
-`
+// entryPrelude is the start of every entry. Each route is evaluated by an awaited import()
+// in its own try, so a route whose module (or a file it imports) throws while evaluating, or
+// awaits a promise that rejects, is caught and handed to the host in errors[i] while the other
+// routes load. A module that failed fails again for its next importer, as in Node: esbuild's
+// initialiser keeps the error (or the rejected promise). import() gives the namespace an
+// `import * as ns` would: a CommonJS file's default is its module.exports.
+const entryPrelude = "var __azote_routes = [], __azote_errors = [];\n"
 
 // entrySourceWithout is entrySource with the routes in skip left out (undefined in routes[]).
 // Middleware is evaluated after the routes and not caught: a middleware runs for every
@@ -135,15 +152,14 @@ func entrySourceWithout(app *App, skip map[string]*BuildError) string {
 		if _, ok := skip[r.File]; ok {
 			continue
 		}
-		fmt.Fprintf(&b, "try { __azote_routes[%d] = __azote_default(require(%s)); } catch (e) { __azote_errors[%d] = e; }\n",
+		fmt.Fprintf(&b, "try { __azote_routes[%d] = (await import(%s)).default; } catch (e) { __azote_errors[%d] = e; }\n",
 			i, quoteJS("./"+r.File), i)
 	}
-	middleware := make([]string, len(app.Middleware))
-	for i, m := range app.Middleware {
-		middleware[i] = fmt.Sprintf("__azote_default(require(%s))", quoteJS("./"+m))
+	b.WriteString("var __azote_middleware = [];\n")
+	for _, m := range app.Middleware {
+		fmt.Fprintf(&b, "__azote_middleware.push((await import(%s)).default);\n", quoteJS("./"+m))
 	}
-	fmt.Fprintf(&b, "globalThis.__azote_register({ routes: __azote_routes, errors: __azote_errors, middleware: [%s] });\n",
-		strings.Join(middleware, ", "))
+	b.WriteString("globalThis.__azote_register({ routes: __azote_routes, errors: __azote_errors, middleware: __azote_middleware });\n")
 	return b.String()
 }
 

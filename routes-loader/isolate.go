@@ -29,7 +29,7 @@ func isolate(app *App, whole *BuildError) (*Bundle, error) {
 	if len(broken) == 0 || len(broken) == len(app.Routes) {
 		return nil, whole
 	}
-	opts := appOptions(app.Dir, entryName, entrySourceWithout(app, broken))
+	opts := routesOptions(app.Dir, entrySourceWithout(app, broken))
 	opts.Metafile = true
 	bundle, err := bundleOf(app, api.Build(opts))
 	if err != nil {
@@ -58,7 +58,7 @@ func withBrokenInputs(dir string, inputs []string, broken map[string]*BuildError
 
 // buildAlone bundles one file of the app by itself and returns its compile errors, if any.
 func buildAlone(dir, file string) *BuildError {
-	result := api.Build(appOptions(dir, entryName, "import * as m from "+quoteJS("./"+file)+";\nglobalThis.__azote_keep = m;\n"))
+	result := api.Build(routesOptions(dir, "globalThis.__azote_keep = await import("+quoteJS("./"+file)+");\n"))
 	if len(result.Errors) > 0 {
 		return newBuildError(result.Errors)
 	}
