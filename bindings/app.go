@@ -219,6 +219,22 @@ type LoadError struct{ Err error }
 func (e *LoadError) Error() string { return "load app: " + engine.Describe(e.Err) }
 func (e *LoadError) Unwrap() error { return e.Err }
 
+// awaitModules waits for the bundle's modules to finish evaluating (settled is closed on the
+// loop by the register or load-failed call). A top-level await that has not settled within
+// the handler timeout fails the load, as a handler that never answers does.
+func (a *App) awaitModules(settled <-chan struct{}) error {
+	timer := time.NewTimer(a.opts.HandlerTimeout)
+	defer timer.Stop()
+	select {
+	case <-settled:
+		return nil
+	case <-timer.C:
+		return fmt.Errorf("load app: a top-level await did not settle within %s", a.opts.HandlerTimeout)
+	case <-a.gen.Context().Done():
+		return fmt.Errorf("load app: the runtime stopped while the modules were evaluating")
+	}
+}
+
 func (a *App) installHost(vm *goja.Runtime) error {
 	jsonObj := vm.Get("JSON").ToObject(vm)
 	a.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))

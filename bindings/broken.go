@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/dop251/goja"
 
@@ -50,20 +49,4 @@ func (a *App) BrokenRoutes() []string {
 		}
 	}
 	return files
-}
-
-// awaitModules waits for the bundle's modules to finish evaluating (settled is closed on the
-// loop by the register or load-failed call). A top-level await that has not settled within
-// the handler timeout fails the load, as a handler that never answers does.
-func (a *App) awaitModules(settled <-chan struct{}) error {
-	timer := time.NewTimer(a.opts.HandlerTimeout)
-	defer timer.Stop()
-	select {
-	case <-settled:
-		return nil
-	case <-timer.C:
-		return fmt.Errorf("load app: a top-level await did not settle within %s", a.opts.HandlerTimeout)
-	case <-a.gen.Context().Done():
-		return fmt.Errorf("load app: the runtime stopped while the modules were evaluating")
-	}
 }

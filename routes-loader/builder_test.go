@@ -256,3 +256,24 @@ func BenchmarkRebuild50(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRebuild50OneBroken rebuilds the 50-route app while one route has a syntax error:
+// the cost of isolating it (each file built alone, then the app without it).
+func BenchmarkRebuild50OneBroken(b *testing.B) {
+	app := benchApp(b)
+	p := filepath.Join(app.Dir, app.Routes[0].File)
+	if err := os.WriteFile(p, []byte("export default () => { 1 2 };\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	builder, err := NewBuilder(app)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer builder.Dispose()
+	for b.Loop() {
+		bundle, err := builder.Rebuild()
+		if err != nil || len(bundle.Broken) != 1 {
+			b.Fatalf("err = %v, broken = %v", err, bundle.Broken)
+		}
+	}
+}
