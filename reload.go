@@ -23,7 +23,7 @@ type reloader struct {
 	builder *loader.Builder
 	entry   string              // the route and middleware files the builder was made for
 	inputs  map[string]struct{} // the files of the last bundle
-	broken  bool                // the last reload failed and the previous generation still serves
+	broken  bool                // the last reload failed (the previous generation still serves) or left routes broken
 }
 
 // bundle builds app incrementally, making a new builder when the set of files changed.
@@ -116,10 +116,13 @@ func (r *reloader) onChange(ch loader.Change) {
 	if len(removed) > 0 {
 		attrs = append(attrs, "removed", strings.Join(removed, ", "))
 	}
-	if r.broken {
+	broken := g.js.BrokenRoutes()
+	if len(broken) > 0 {
+		attrs = append(attrs, "broken", strings.Join(broken, ", "))
+	} else if r.broken {
 		attrs = append(attrs, "recovered", true)
-		r.broken = false
 	}
+	r.broken = len(broken) > 0
 	r.s.log.Info("reloaded", attrs...)
 	go r.s.retireWithin(drainGrace, old, 1012, "Service Restart")
 }

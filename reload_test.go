@@ -78,12 +78,19 @@ func TestHotReload(t *testing.T) {
 	os.RemoveAll(filepath.Join(dir, "routes", "deep"))
 	eventually(t, "the route to go", func() bool { s, _, _ := ts.get("/deep/er/new"); return s == 404 })
 
-	// A syntax error keeps the old code; the fix recovers.
+	// A syntax error breaks that route only (500 with the error) while the others serve; the
+	// fix recovers it.
 	reloads := countReloads(ts)
 	writeApp(t, dir, map[string]string{"routes/hello.ts": "export default defineHandler(() => {\n  return 'x'\n"})
 	eventually(t, "the build error", func() bool { return strings.Contains(ts.logs.String(), "routes/hello.ts:3:") })
-	if _, _, body := ts.get("/hello"); body != "hello v1" {
-		t.Errorf("while broken: %q", body)
+	if msg := brokenBody(t, ts, "/hello"); !strings.HasPrefix(msg, "routes/hello.ts:3:") {
+		t.Errorf("while broken: %q", msg)
+	}
+	if got := ts.dial("/_ws", nil).text(); got != "v2" {
+		t.Errorf("the other route while one is broken: %q", got)
+	}
+	if !strings.Contains(ts.logs.String(), "broken=routes/hello.ts") {
+		t.Errorf("the reload line does not name the broken route")
 	}
 	writeApp(t, dir, map[string]string{"routes/hello.ts": httpRoute("hello v2")})
 	eventually(t, "recovery", func() bool { _, _, b := ts.get("/hello"); return b == "hello v2" })
@@ -97,14 +104,27 @@ func TestHotReload(t *testing.T) {
 		l := ts.logs.String()
 		return strings.Contains(l, "top-level boom") && strings.Contains(l, "routes/hello.ts:3:")
 	})
-	if _, _, body := ts.get("/hello"); body != "hello v2" {
-		t.Errorf("after a load error: %q", body)
+	if msg := brokenBody(t, ts, "/hello"); !strings.Contains(msg, "top-level boom") {
+		t.Errorf("after a load error: %q", msg)
 	}
 	writeApp(t, dir, map[string]string{"routes/hello.ts": httpRoute("hello v4")})
 	eventually(t, "recovery", func() bool { _, _, b := ts.get("/hello"); return b == "hello v4" })
-	if countReloads(ts) < reloads+2 {
+	if countReloads(ts) < reloads+4 {
 		t.Errorf("reload lines: %d then %d", reloads, countReloads(ts))
 	}
+
+	// A build error in every route (here the only file besides the WebSocket route is broken
+	// alongside it) keeps the old code serving, as before.
+	writeApp(t, dir, map[string]string{
+		"routes/hello.ts": "export default defineHandler(() => {\n",
+		"routes/_ws.ts":   "export default {\n",
+	})
+	eventually(t, "the whole build error", func() bool { return strings.Contains(ts.logs.String(), "reload failed") })
+	if _, _, body := ts.get("/hello"); body != "hello v4" {
+		t.Errorf("while every route is broken: %q", body)
+	}
+	writeApp(t, dir, map[string]string{"routes/hello.ts": httpRoute("hello v5"), "routes/_ws.ts": wsRoute("v3")})
+	eventually(t, "recovery", func() bool { _, _, b := ts.get("/hello"); return b == "hello v5" })
 
 	// nitro.config.ts changes apply.
 	writeApp(t, dir, map[string]string{

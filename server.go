@@ -263,6 +263,9 @@ func (s *Server) load(cfg *appConfig, app *loader.App, bundle *loader.Bundle) (*
 	routes := make([]bindings.Route, len(app.Routes))
 	for i, r := range app.Routes {
 		routes[i] = bindings.Route{File: r.File, Pattern: r.Path}
+		if be := bundle.Broken[r.File]; be != nil {
+			routes[i].Broken = be.Error()
+		}
 	}
 	js, err := bindings.Load(eng, bundle.Code, routes, app.Middleware, bindings.Options{
 		WS:             s.ws,
@@ -349,7 +352,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	i, params, ok := g.table.Match(r.Method, r.URL.EscapedPath())
-	if upgrade {
+	if upgrade && !(ok && g.js.Broken(i)) { // a broken route answers an upgrade 500 too
 		if !ok || !g.js.IsWebSocket(i) {
 			notFound(w, r)
 			return

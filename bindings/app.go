@@ -11,10 +11,12 @@ package bindings
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -60,6 +62,9 @@ type Options struct {
 type Route struct {
 	File    string
 	Pattern string
+	// Broken is the build error of a route left out of the bundle ("" when it built): its
+	// first line is the response message, the whole is logged at load.
+	Broken string
 }
 
 // App is the JavaScript side of one generation.
@@ -111,6 +116,7 @@ type route struct {
 	websocket  goja.Value    // hooks object or (event) => hooks; nil for HTTP-only routes
 	hooks      *goja.Object  // websocket when it is a hooks object (not a function)
 	hasUpgrade bool          // hooks has an upgrade hook
+	broken     string        // the error a broken route answers 500 with; "" when it loaded
 }
 
 // step is one function of a request's chain: a middleware or the route handler.
@@ -130,7 +136,11 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 	if a.opts.HandlerTimeout <= 0 {
 		a.opts.HandlerTimeout = engine.DefaultHandlerTimeout
 	}
+	// The bundle registers (or fails) when its modules have evaluated, which is after its
+	// top-level awaits settle: at the end of Eval, or later on the loop.
 	var registered goja.Value
+	var failed error
+	settled := make(chan struct{})
 	err := gen.Sync(func(vm *goja.Runtime) error {
 		if err := web.Enable(vm); err != nil {
 			return fmt.Errorf("web globals: %w", err)
@@ -145,7 +155,16 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 			return err
 		}
 		gen.AfterJob(a.flushCorks)
-		return vm.Set("__azote_register", func(v goja.Value) { registered = v })
+		if err := vm.Set("__azote_load_failed", func(v goja.Value) {
+			failed = errors.New(engine.DescribeValue(vm, v)) // described here: v is only valid on the loop
+			close(settled)
+		}); err != nil {
+			return err
+		}
+		return vm.Set("__azote_register", func(v goja.Value) {
+			registered = v
+			close(settled)
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -153,13 +172,26 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 	if err := gen.Eval("bundle.js", bundle); err != nil {
 		return nil, &LoadError{Err: err}
 	}
+	if err := a.awaitModules(settled); err != nil {
+		return nil, err
+	}
+	if failed != nil {
+		return nil, &LoadError{Err: failed}
+	}
 	err = gen.Sync(func(vm *goja.Runtime) error {
-		if registered == nil {
-			return fmt.Errorf("the bundle did not register its routes")
-		}
 		reg := registered.ToObject(vm)
 		list := reg.Get("routes").ToObject(vm)
+		thrown := reg.Get("errors").ToObject(vm)
 		for i, r := range routes {
+			if r.Broken != "" {
+				first, _, _ := strings.Cut(r.Broken, "\n")
+				a.routes = append(a.routes, a.brokenRoute(r.File, first, r.Broken))
+				continue
+			}
+			if e := thrown.Get(fmt.Sprint(i)); e != nil {
+				a.routes = append(a.routes, a.thrownAtLoad(vm, r.File, e))
+				continue
+			}
 			rt, err := a.classify(vm, r.File, list.Get(fmt.Sprint(i)))
 			if err != nil {
 				return err
@@ -187,6 +219,22 @@ type LoadError struct{ Err error }
 
 func (e *LoadError) Error() string { return "load app: " + engine.Describe(e.Err) }
 func (e *LoadError) Unwrap() error { return e.Err }
+
+// awaitModules waits for the bundle's modules to finish evaluating (settled is closed on the
+// loop by the register or load-failed call). A top-level await that has not settled within
+// the handler timeout fails the load, as a handler that never answers does.
+func (a *App) awaitModules(settled <-chan struct{}) error {
+	timer := time.NewTimer(a.opts.HandlerTimeout)
+	defer timer.Stop()
+	select {
+	case <-settled:
+		return nil
+	case <-timer.C:
+		return fmt.Errorf("load app: a top-level await did not settle within %s", a.opts.HandlerTimeout)
+	case <-a.gen.Context().Done():
+		return fmt.Errorf("load app: the runtime stopped while the modules were evaluating")
+	}
+}
 
 func (a *App) installHost(vm *goja.Runtime) error {
 	jsonObj := vm.Get("JSON").ToObject(vm)

@@ -55,6 +55,10 @@ func eventContext(vm *goja.Runtime, params map[string]string, ip string) *goja.O
 // answers later is dropped.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params map[string]string) {
 	rt := a.routes[i]
+	if rt.broken != "" {
+		serveBroken(w, rt)
+		return
+	}
 	body, ok := a.readBody(w, r)
 	if !ok {
 		return

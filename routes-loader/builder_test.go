@@ -129,21 +129,32 @@ func TestBuilderSyntaxErrorThenFix(t *testing.T) {
 	}
 	const bad = "export default () => { return 1 2; };"
 	write(t, app.Dir, "routes/a.ts", bad+"\n")
-	_, err := b.Rebuild()
-	var be *BuildError
-	if !errors.As(err, &be) {
-		t.Fatalf("Rebuild err = %v (%T), want *BuildError", err, err)
-	}
-	if m := be.Messages[0]; m.File != "routes/a.ts" || m.Line != 1 || m.Column != strings.Index(bad, "2")+1 {
-		t.Errorf("message = %+v", m)
-	}
-	// A second failing rebuild reports the same, and the fix is picked up after it.
-	if _, err := b.Rebuild(); !errors.As(err, &be) {
-		t.Fatalf("second Rebuild err = %v", err)
+	// Route a is left out with its error; route b still builds.
+	for range 2 { // a second failing rebuild reports the same
+		bundle, err := b.Rebuild()
+		if err != nil {
+			t.Fatalf("Rebuild err = %v, want route a in Broken", err)
+		}
+		be := bundle.Broken["routes/a.ts"]
+		if be == nil {
+			t.Fatalf("Broken = %v, want routes/a.ts", bundle.Broken)
+		}
+		if m := be.Messages[0]; m.File != "routes/a.ts" || m.Line != 1 || m.Column != strings.Index(bad, "2")+1 {
+			t.Errorf("message = %+v", m)
+		}
+		if !slices.Contains(bundle.Inputs, filepath.Join(app.Dir, "routes", "a.ts")) {
+			t.Errorf("Inputs lack the broken routes/a.ts, so its fix would not be watched: %q", bundle.Inputs)
+		}
+		if got := routeResult(t, b, 1); got != "b" {
+			t.Errorf("route b returned %q", got)
+		}
 	}
 	write(t, app.Dir, "routes/a.ts", "export default () => 'fixed';\n")
 	if got := routeResult(t, b, 0); got != "fixed" {
 		t.Errorf("after the fix: route a returned %q", got)
+	}
+	if bundle, err := b.Rebuild(); err != nil || bundle.Broken != nil {
+		t.Errorf("after the fix: err = %v, Broken = %v", err, bundle.Broken)
 	}
 }
 
@@ -242,6 +253,27 @@ func BenchmarkRebuild50(b *testing.B) {
 		b.StartTimer()
 		if _, err := builder.Rebuild(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRebuild50OneBroken rebuilds the 50-route app while one route has a syntax error:
+// the cost of isolating it (each file built alone, then the app without it).
+func BenchmarkRebuild50OneBroken(b *testing.B) {
+	app := benchApp(b)
+	p := filepath.Join(app.Dir, app.Routes[0].File)
+	if err := os.WriteFile(p, []byte("export default () => { 1 2 };\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	builder, err := NewBuilder(app)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer builder.Dispose()
+	for b.Loop() {
+		bundle, err := builder.Rebuild()
+		if err != nil || len(bundle.Broken) != 1 {
+			b.Fatalf("err = %v, broken = %v", err, bundle.Broken)
 		}
 	}
 }

@@ -15,6 +15,9 @@ import (
 type Bundle struct {
 	Code   string   // ONE script (IIFE) with an inline source map (sourcesContent included)
 	Inputs []string // absolute paths of every file that went into it, sorted (for watching)
+	// Broken maps each route file (relative to the app dir) left out of Code because it does
+	// not compile to its own build error; its slot in routes[] is undefined. Nil when all built.
+	Broken map[string]*BuildError
 }
 
 // HostModules are the import paths served by the engine instead of node_modules. Each one
@@ -40,10 +43,14 @@ const (
 )
 
 // Build bundles every route and middleware of app into one script, so a module imported by
-// two routes has one shared state (as in Nitro). Evaluating the script calls
-// globalThis.__azote_register({ routes, middleware }) once, with the default export of
-// app.Routes[i] at routes[i] and of app.Middleware[i] at middleware[i] (undefined when a file
-// has none). Compile errors come back as *BuildError.
+// two routes has one shared state (as in Nitro). Evaluating the script starts an async
+// function (see routesOptions) that evaluates the modules in order, awaiting each top-level
+// await, then calls globalThis.__azote_register({ routes, errors, middleware }) once, with the
+// default export of app.Routes[i] at routes[i] (or the exception its module threw or the
+// promise it awaited rejected with at errors[i]) and of app.Middleware[i] at middleware[i]
+// (undefined when a file has none). When a middleware's module throws, the function's
+// promise rejects instead: the script ends with .catch(globalThis.__azote_load_failed).
+// Compile errors come back as *BuildError.
 func Build(app *App) (*Bundle, error) {
 	return bundleFrom(app, api.Build(buildOptions(app)))
 }
@@ -51,9 +58,31 @@ func Build(app *App) (*Bundle, error) {
 // buildOptions are esbuild's options for app, shared by Build and Builder so a rebuild
 // produces what a fresh build would.
 func buildOptions(app *App) api.BuildOptions {
-	opts := appOptions(app.Dir, entryName, entrySource(app))
-	opts.Metafile = true // for Bundle.Inputs
+	return scriptOptions(app, entrySource(app))
+}
+
+// scriptOptions are the options of a script of app's routes and middleware made from the entry
+// source, with app's host module exports (so importing a name they lack is a build error) and
+// a metafile for Bundle.Inputs.
+func scriptOptions(app *App, source string) api.BuildOptions {
+	opts := routesOptions(app.Dir, source)
+	opts.Metafile = true
 	opts.Plugins = []api.Plugin{hostPlugin(app.HostExports)}
+	return opts
+}
+
+// routesOptions are the options of a script made of the app's routes and middleware, whose
+// modules may use top-level await (Nitro's are ES modules). goja runs scripts, not modules,
+// so esbuild writes an ES module of the whole graph, whose modules become lazy initialisers,
+// async ones where a module or one of its imports awaits; with no exports it is a plain
+// script but for its top-level awaits, which the banner and footer turn into the body of an
+// async function. The generated entry awaits each route's import().
+func routesOptions(dir, source string) api.BuildOptions {
+	opts := appOptions(dir, entryName, source)
+	opts.Format = api.FormatESModule
+	opts.Supported["top-level-await"] = true
+	opts.Banner = map[string]string{"js": "(async () => {"}
+	opts.Footer = map[string]string{"js": "})().catch((e) => globalThis.__azote_load_failed(e));"}
 	return opts
 }
 
@@ -86,8 +115,17 @@ func appOptions(dir, entry, source string) api.BuildOptions {
 	}
 }
 
-// bundleFrom turns one esbuild result for app into a Bundle, or its errors into *BuildError.
+// bundleFrom turns one esbuild result for app into a Bundle; on errors it tries to serve the
+// routes that compile (see isolate), else returns the errors as *BuildError.
 func bundleFrom(app *App, result api.BuildResult) (*Bundle, error) {
+	if len(result.Errors) > 0 {
+		return isolate(app, newBuildError(result.Errors))
+	}
+	return bundleOf(app, result)
+}
+
+// bundleOf turns one successful esbuild result for app into a Bundle.
+func bundleOf(app *App, result api.BuildResult) (*Bundle, error) {
 	if len(result.Errors) > 0 {
 		return nil, newBuildError(result.Errors)
 	}
@@ -101,22 +139,37 @@ func bundleFrom(app *App, result api.BuildResult) (*Bundle, error) {
 	return &Bundle{Code: string(result.OutputFiles[0].Contents), Inputs: inputs}, nil
 }
 
-// entrySource is the generated entry module. Namespace imports (not default imports) let a
-// file without a default export through: esbuild turns `ns.default` into undefined with a
-// warning instead of failing the build.
+// entrySource is the generated entry module.
 func entrySource(app *App) string {
+	return entrySourceWithout(app, nil)
+}
+
+// entryPrelude is the start of every entry. Each route is evaluated by an awaited import()
+// in its own try, so a route whose module (or a file it imports) throws while evaluating, or
+// awaits a promise that rejects, is caught and handed to the host in errors[i] while the other
+// routes load. A module that failed fails again for its next importer, as in Node: esbuild's
+// initialiser keeps the error (or the rejected promise). import() gives the namespace an
+// `import * as ns` would: a CommonJS file's default is its module.exports.
+const entryPrelude = "var __azote_routes = [], __azote_errors = [];\n"
+
+// entrySourceWithout is entrySource with the routes in skip left out (undefined in routes[]).
+// Middleware is evaluated after the routes and not caught: a middleware runs for every
+// request, so one that throws fails the whole load.
+func entrySourceWithout(app *App, skip map[string]*BuildError) string {
 	var b strings.Builder
-	var routes, middleware []string
+	b.WriteString(entryPrelude)
 	for i, r := range app.Routes {
-		fmt.Fprintf(&b, "import * as __r%d from %s;\n", i, quoteJS("./"+r.File))
-		routes = append(routes, fmt.Sprintf("__r%d.default", i))
+		if _, ok := skip[r.File]; ok {
+			continue
+		}
+		fmt.Fprintf(&b, "try { __azote_routes[%d] = (await import(%s)).default; } catch (e) { __azote_errors[%d] = e; }\n",
+			i, quoteJS("./"+r.File), i)
 	}
-	for i, m := range app.Middleware {
-		fmt.Fprintf(&b, "import * as __m%d from %s;\n", i, quoteJS("./"+m))
-		middleware = append(middleware, fmt.Sprintf("__m%d.default", i))
+	b.WriteString("var __azote_middleware = [];\n")
+	for _, m := range app.Middleware {
+		fmt.Fprintf(&b, "__azote_middleware.push((await import(%s)).default);\n", quoteJS("./"+m))
 	}
-	fmt.Fprintf(&b, "globalThis.__azote_register({ routes: [%s], middleware: [%s] });\n",
-		strings.Join(routes, ", "), strings.Join(middleware, ", "))
+	b.WriteString("globalThis.__azote_register({ routes: __azote_routes, errors: __azote_errors, middleware: __azote_middleware });\n")
 	return b.String()
 }
 

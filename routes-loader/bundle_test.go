@@ -325,14 +325,18 @@ func TestBuildMissingDefaultExport(t *testing.T) {
 
 func TestBuildSyntaxError(t *testing.T) {
 	const badLine = "  const x = 1 2;"
-	_, _, err := buildApp(t, map[string]string{
+	_, b, err := buildApp(t, map[string]string{
 		"routes/ok.ts":  "export default () => 1;\n",
 		"routes/bad.ts": "// comment\nexport default () => {\n" + badLine + "\n};\n",
 	})
-	var be *BuildError
-	if !errors.As(err, &be) {
-		t.Fatalf("err = %v (%T), want *BuildError", err, err)
+	if err != nil {
+		t.Fatalf("err = %v, want the good route built and routes/bad.ts in Broken", err)
 	}
+	be := b.Broken["routes/bad.ts"]
+	if be == nil || len(b.Broken) != 1 {
+		t.Fatalf("Broken = %v, want routes/bad.ts only", b.Broken)
+	}
+	err = be
 	col := strings.Index(badLine, "2") + 1
 	m := be.Messages[0]
 	if m.File != "routes/bad.ts" || m.Line != 3 || m.Column != col || m.LineText != badLine {
@@ -345,20 +349,37 @@ func TestBuildSyntaxError(t *testing.T) {
 	t.Logf("syntax error:\n%s", err)
 }
 
+// Top-level await in a route and in a library it imports: the modules evaluate in order,
+// each awaiting, and registration comes once they have settled; a rejection breaks only the
+// routes whose modules awaited it.
 func TestBuildTopLevelAwait(t *testing.T) {
-	const line = "const v = await Promise.resolve(1);"
-	_, _, err := buildApp(t, map[string]string{
-		"routes/tla.ts": "import { defineHandler } from 'nitro';\n" + line + "\nexport default defineHandler(() => v);\n",
+	app, b, err := buildApp(t, map[string]string{
+		"lib/data.ts":    "export const data = await Promise.resolve(42);\n",
+		"routes/a.ts":    "import { defineHandler } from 'nitro';\nimport { data } from '../lib/data';\nconst mine = await Promise.resolve('a');\nexport default defineHandler(() => mine + data);\n",
+		"routes/b.ts":    "import { data } from '../lib/data';\nexport default () => 'b' + data;\n",
+		"routes/bad.ts":  "await Promise.reject(new Error('tla boom'));\nexport default () => 'never';\n",
+		"routes/sync.ts": "export default () => 'sync';\n",
 	})
-	var be *BuildError
-	if !errors.As(err, &be) {
-		t.Fatalf("err = %v (%T), want *BuildError", err, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := fmt.Sprintf("routes/tla.ts:2:%d: error: ", strings.Index(line, "await")+1)
-	if !strings.HasPrefix(err.Error(), want+"Top-level await is not supported") {
-		t.Errorf("Error() = %q, want prefix %q and 'Top-level await'", err, want)
+	vm := evalBundle(t, b.Code)
+	got := mustRun(t, vm, `registered.routes.map((r) => r()).join() + " " + registered.errors.map((e) => e && e.message).join()`).String()
+	if want := "a42,b42,,sync ,,tla boom"; got != want {
+		t.Errorf("routes and errors = %q, want %q (files %v)", got, want, app.Routes)
 	}
-	t.Logf("top-level await:\n%s", err)
+}
+
+// nitro.config is still one synchronous script: a top-level await there is a clear error.
+func TestConfigTopLevelAwait(t *testing.T) {
+	dir := t.TempDir()
+	const line = "const v = await Promise.resolve(1);"
+	writeFiles(t, dir, map[string]string{"nitro.config.ts": line + "\nexport default { v };\n"})
+	_, err := BuildConfig(dir, "nitro.config.ts")
+	want := fmt.Sprintf("nitro.config.ts:1:%d: error: Top-level await is not supported in nitro.config", strings.Index(line, "await")+1)
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("err = %v, want prefix %q", err, want)
+	}
 }
 
 func TestBuildUnresolvedImport(t *testing.T) {

@@ -29,7 +29,9 @@ func newBuildError(msgs []api.Message) *BuildError {
 		out := Message{Text: m.Text}
 		if strings.HasPrefix(m.Text, "Top-level await is not available") {
 			// esbuild blames its target setting; say what the user can do instead.
-			out.Text = "Top-level await is not supported: azote evaluates every module of the app synchronously at load; move the await into the handler"
+			// Routes, middleware and what they import may await at top level; only
+			// nitro.config, evaluated synchronously for the server's settings, may not.
+			out.Text = "Top-level await is not supported in nitro.config: azote reads it synchronously at startup"
 		}
 		if loc := m.Location; loc != nil {
 			col := min(max(loc.Column, 0), len(loc.LineText))
