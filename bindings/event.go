@@ -65,6 +65,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			}
 			answers <- ans
 		}
+		defer a.lastResort(rt.file, func() { reply(answer{resp: internalErrorResponse()}) })
 		a.handle(vm, rt, r, body, params, reply)
 		if answered {
 			return
@@ -215,23 +216,34 @@ func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, 
 	}
 	steps := make([]step, 0, len(a.middleware)+len(rt.middleware)+1)
 	steps = append(append(append(steps, a.middleware...), rt.middleware...), step{fn: handler, file: rt.file})
+	// What the chain returns or throws is read in readAnswer: a value whose reading throws is
+	// a 500, not a panic that leaves the request waiting. These run later for a promise, so each
+	// has its own last resort.
 	a.runChain(vm, steps, event, 0, func(v goja.Value, file string) {
-		if es, ok := streamOf(v); ok {
-			abandon(es)
-			header, _ := web.Header(vm, event.Get("res").ToObject(vm).Get("headers"))
-			reply(answer{stream: es.stream, header: header})
-			return
+		defer a.lastResort(file, func() { respond(internalErrorResponse()) })
+		ans, ok := a.readAnswer(vm, file, func() answer {
+			if es, ok := streamOf(v); ok {
+				abandon(es)
+				header, _ := web.Header(vm, event.Get("res").ToObject(vm).Get("headers"))
+				return answer{stream: es.stream, header: header}
+			}
+			abandon(nil)
+			return answer{resp: a.fromReturn(vm, file, event, v)}
+		})
+		if !ok {
+			abandon(nil)
 		}
-		abandon(nil)
-		respond(a.fromReturn(vm, file, event, v))
+		reply(ans)
 	}, func(e goja.Value, file string, err error) {
+		defer a.lastResort(file, func() { respond(internalErrorResponse()) })
 		abandon(nil)
 		if reason, interrupted := engine.Interruption(err); interrupted {
 			a.log.Error("handler interrupted ("+reason+")", "route", file, "error", engine.Describe(err))
 			respond(a.errorResponse(vm, http.StatusInternalServerError, strings.ToUpper(reason[:1])+reason[1:], "", nil))
 			return
 		}
-		respond(a.fromThrown(vm, file, e))
+		ans, _ := a.readAnswer(vm, file, func() answer { return answer{resp: a.fromThrown(vm, file, e)} })
+		reply(ans)
 	})
 }
 
@@ -364,9 +376,12 @@ func (a *App) internalError(vm *goja.Runtime, file string, e goja.Value) *web.Re
 	if a.opts.Dev {
 		msg := desc
 		if obj, ok := e.(*goja.Object); ok {
-			if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
-				msg = m.String()
-			}
+			_ = engine.Guard(vm, func() error { // a message getter that throws leaves desc
+				if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
+					msg = m.String()
+				}
+				return nil
+			})
 		}
 		resp := a.errorResponse(vm, 500, msg, "", nil)
 		resp.Body = bytes.TrimSuffix(resp.Body, []byte("}"))
@@ -388,7 +403,7 @@ func (a *App) errorResponse(vm *goja.Runtime, status int, message, statusText st
 		body.Set("data", data)
 	}
 	js, err := a.stringify(goja.Undefined(), body)
-	text := `{"status":500,"message":"Internal Server Error"}`
+	text := internalErrorBody
 	if err == nil {
 		text = js.String()
 	}
