@@ -238,7 +238,7 @@ func (a *App) handle(vm *goja.Runtime, rt *route, r *http.Request, body []byte, 
 		defer a.lastResort(file, func() { respond(internalErrorResponse()) })
 		abandon(nil)
 		if reason, interrupted := engine.Interruption(err); interrupted {
-			a.log.Error("handler interrupted ("+reason+")", "route", file, "error", engine.Describe(err))
+			a.log.Error("handler interrupted ("+reason+")", "route", file, "error", engine.DescribeError(vm, err))
 			respond(a.errorResponse(vm, http.StatusInternalServerError, strings.ToUpper(reason[:1])+reason[1:], "", nil))
 			return
 		}
