@@ -79,6 +79,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request, i int, params ma
 			answers <- ans
 		}
 		a.gen.Serving(rt.file)
+		defer a.lastResort(rt.file, func() { reply(answer{resp: internalErrorResponse()}) })
 		a.handle(vm, i, r, body, params, reply)
 		if answered {
 			return
@@ -236,7 +237,10 @@ func (a *App) handle(vm *goja.Runtime, i int, r *http.Request, body []byte, para
 		respond(a.internalError(vm, rt.file, thrown(vm, err)))
 		return
 	}
+	// h3 answers what the handler returned or threw; a panic that still gets past its answer
+	// (a hostile value read in Go) is a 500 here, not a request left waiting.
 	a.settle(vm, res, func(v goja.Value) {
+		defer a.lastResort(rt.file, func() { respond(internalErrorResponse()) })
 		resp, ok := web.AsResponse(vm, v)
 		if !ok {
 			abandon(nil)
@@ -251,6 +255,7 @@ func (a *App) handle(vm *goja.Runtime, i int, r *http.Request, body []byte, para
 		abandon(nil)
 		respond(resp)
 	}, func(e goja.Value) {
+		defer a.lastResort(rt.file, func() { respond(internalErrorResponse()) })
 		abandon(nil)
 		respond(a.internalError(vm, rt.file, e))
 	})
@@ -340,9 +345,12 @@ func (a *App) internalError(vm *goja.Runtime, file string, e goja.Value) *web.Re
 func (a *App) devError(vm *goja.Runtime, desc string, e goja.Value) *web.ResponseParts {
 	msg := desc
 	if obj, ok := e.(*goja.Object); ok {
-		if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
-			msg = m.String()
-		}
+		_ = engine.Guard(vm, func() error { // a message getter that throws leaves desc
+			if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
+				msg = m.String()
+			}
+			return nil
+		})
 	}
 	resp := a.errorResponse(vm, 500, msg, "", nil)
 	resp.Body = bytes.TrimSuffix(resp.Body, []byte("}"))
@@ -362,7 +370,7 @@ func (a *App) errorResponse(vm *goja.Runtime, status int, message, statusText st
 		body.Set("data", data)
 	}
 	js, err := a.stringify(goja.Undefined(), body)
-	text := `{"status":500,"message":"Internal Server Error"}`
+	text := internalErrorBody
 	if err == nil {
 		text = js.String()
 	}

@@ -72,7 +72,7 @@ func (a *App) createEventStream(call goja.FunctionCall) goja.Value {
 		a.gen.Run(func(vm *goja.Runtime) {
 			for _, fn := range es.onClosed {
 				if _, err := fn(goja.Undefined()); err != nil {
-					a.log.Error("event stream onClosed callback threw", "error", engine.Describe(err))
+					a.log.Error("event stream onClosed callback threw", "error", engine.DescribeError(vm, err))
 				}
 			}
 			es.onClosed = nil
@@ -184,7 +184,7 @@ func (a *App) subscribe(call goja.FunctionCall) goja.Value {
 				v = vm.ToValue(string(payload))
 			}
 			if _, err := fn(goja.Undefined(), v); err != nil {
-				a.log.Error("azote subscribe callback threw", "topic", topic, "error", engine.Describe(err))
+				a.log.Error("azote subscribe callback threw", "topic", topic, "error", engine.DescribeError(vm, err))
 			}
 		})
 	})

@@ -372,11 +372,11 @@ func (a *App) callHook(vm *goja.Runtime, p *peer, name string, fn goja.Callable,
 	if err != nil {
 		if reason, interrupted := engine.Interruption(err); interrupted {
 			a.log.Error("websocket hook interrupted ("+reason+"); closing the peer with 1011",
-				"hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.Describe(err))
+				"hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.DescribeError(vm, err))
 			p.conn.Close(1011, reason)
 			return
 		}
-		a.log.Error("websocket hook threw", "hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.Describe(err))
+		a.log.Error("websocket hook threw", "hook", name, "route", p.file, "peer", p.idValue().String(), "error", engine.DescribeError(vm, err))
 		return
 	}
 	if _, ok := asPromise(res); ok {

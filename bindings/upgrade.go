@@ -80,6 +80,7 @@ func (a *App) Upgrade(w http.ResponseWriter, r *http.Request, i int, params map[
 			decided <- err
 		}
 		a.gen.Serving(rt.file)
+		defer a.lastResort(rt.file, func() { decide(errAnswerPanicked) })
 		a.resolveUpgrade(vm, r, params, up, decide)
 		if answered {
 			return
@@ -192,8 +193,14 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 	}
 	up.request = req
 
+	// What the hooks return or throw is read under engine.Guard: a value whose reading throws
+	// (a getter, a Proxy trap) is a logged 500, not a panic that leaves the upgrade waiting.
+	// These run later for a promise, so each has its own last resort.
 	fail := func(what string, v goja.Value) {
-		if resp, ok := rejection(vm, v); ok {
+		defer a.lastResort(up.route.file, func() { done(errAnswerPanicked) })
+		var resp *web.ResponseParts
+		ok := false
+		if err := engine.Guard(vm, func() error { resp, ok = rejection(vm, v); return nil }); err == nil && ok {
 			up.reject = resp
 			done(nil)
 			return
@@ -203,7 +210,7 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 	}
 	callErr := func(what string, err error) {
 		if reason, interrupted := engine.Interruption(err); interrupted {
-			a.log.Error("websocket "+what+" interrupted ("+reason+")", "route", up.route.file, "error", engine.Describe(err))
+			a.log.Error("websocket "+what+" interrupted ("+reason+")", "route", up.route.file, "error", engine.DescribeError(vm, err))
 			done(err)
 			return
 		}
@@ -211,6 +218,7 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 	}
 
 	withHooks := func(h goja.Value) {
+		defer a.lastResort(up.route.file, func() { done(errAnswerPanicked) })
 		hooks, ok := h.(*goja.Object)
 		if !ok {
 			a.log.Error("websocket handler resolved to no hooks object", "route", up.route.file)
@@ -218,7 +226,11 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 			return
 		}
 		up.hooks = hooks
-		upgrade := hook(hooks, "upgrade")
+		var upgrade goja.Callable
+		if err := engine.Guard(vm, func() error { upgrade = hook(hooks, "upgrade"); return nil }); err != nil {
+			fail("hooks resolver", thrown(vm, err))
+			return
+		}
 		if upgrade == nil {
 			done(nil)
 			return
@@ -229,12 +241,18 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 			return
 		}
 		a.settle(vm, res, func(v goja.Value) {
-			if resp, ok := web.AsResponse(vm, v); ok {
-				up.reject = resp
-				done(nil)
-				return
+			defer a.lastResort(up.route.file, func() { done(errAnswerPanicked) })
+			err := engine.Guard(vm, func() error {
+				if resp, ok := web.AsResponse(vm, v); ok {
+					up.reject = resp
+					return nil
+				}
+				return a.applyUpgradeResult(vm, v, up)
+			})
+			if ex, ok := err.(*goja.Exception); ok {
+				err = fmt.Errorf("reading it threw: %s", engine.DescribeValue(vm, ex.Value()))
 			}
-			if err := a.applyUpgradeResult(vm, v, up); err != nil {
+			if err != nil {
 				a.log.Error("websocket upgrade hook returned a bad value", "route", up.route.file, "error", err)
 				done(err)
 				return
@@ -262,18 +280,23 @@ func (a *App) resolveUpgrade(vm *goja.Runtime, r *http.Request, params map[strin
 	}
 	mws = append(mws, step{fn: a.pass, file: up.route.file})
 	a.runChain(vm, mws, event, 0, func(v goja.Value, file string) {
+		defer a.lastResort(file, func() { done(errAnswerPanicked) })
 		if goja.IsUndefined(v) {
 			resolveHooks()
 			return
 		}
-		up.reject = a.fromReturn(vm, file, event, v) // a middleware answered: no upgrade
+		// A middleware answered: no upgrade.
+		ans, _ := a.readAnswer(vm, file, func() answer { return answer{resp: a.fromReturn(vm, file, event, v)} })
+		up.reject = ans.resp
 		done(nil)
 	}, func(e goja.Value, file string, err error) {
+		defer a.lastResort(file, func() { done(errAnswerPanicked) })
 		if _, interrupted := engine.Interruption(err); interrupted {
 			callErr("middleware", err)
 			return
 		}
-		up.reject = a.fromThrown(vm, file, event, e)
+		ans, _ := a.readAnswer(vm, file, func() answer { return answer{resp: a.fromThrown(vm, file, event, e)} })
+		up.reject = ans.resp
 		done(nil)
 	})
 }

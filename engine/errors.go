@@ -131,8 +131,38 @@ func describeException(ex *goja.Exception) string {
 	return tidyStack(ex.String())
 }
 
+// DescribeError is Describe for an error from a call on vm's loop: a thrown value whose
+// reading throws (a Proxy, a stack getter) is described by DescribeValue instead of panicking
+// out of the log call. Loop goroutine only.
+func DescribeError(vm *goja.Runtime, err error) string {
+	var desc string
+	if Guard(vm, func() error { desc = Describe(err); return nil }) == nil {
+		return desc
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return DescribeValue(vm, ex.Value())
+	}
+	return "an error that throws when read"
+}
+
 // DescribeValue renders a thrown or rejected JavaScript value: an Error's stack, else the value.
+// A value whose reading throws (a getter, a Proxy trap) is described by what that read threw,
+// so the log line is written instead of the read's panic ending the job.
 func DescribeValue(vm *goja.Runtime, v goja.Value) string {
+	var desc string
+	err := Guard(vm, func() error { desc = describeValue(vm, v); return nil })
+	if err == nil {
+		return desc
+	}
+	inner := "another value that throws when read"
+	if ex, ok := err.(*goja.Exception); ok {
+		_ = Guard(vm, func() error { inner = describeValue(vm, ex.Value()); return nil })
+	}
+	return "a value that throws when read: " + inner
+}
+
+func describeValue(vm *goja.Runtime, v goja.Value) string {
 	if v == nil {
 		return "undefined"
 	}

@@ -229,10 +229,10 @@ func (t *timers) fire(tm *timer) {
 	}
 	if _, err := tm.fn(goja.Undefined(), tm.args...); err != nil {
 		if reason, interrupted := Interruption(err); interrupted {
-			t.g.log.Error("timer callback interrupted ("+reason+")", "error", Describe(err))
+			t.g.log.Error("timer callback interrupted ("+reason+")", "error", DescribeError(t.g.vm, err))
 			return
 		}
-		t.g.log.Error("uncaught exception in timer callback", "error", Describe(err))
+		t.g.log.Error("uncaught exception in timer callback", "error", DescribeError(t.g.vm, err))
 	}
 }
 
