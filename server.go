@@ -135,7 +135,8 @@ func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, log: opts.Logger, errOut: opts.ErrorOutput}
 	// The bundled npm packages compile once per process; the config, scan and build of the
 	// app run meanwhile on the other core.
-	go bindings.Precompile()
+	engine.BoundRegexps(opts.HandlerTimeout)
+	go bindings.Precompile() // an error is Load's to report
 	dir, err := appDir(opts.Dir)
 	if err != nil {
 		return nil, err

@@ -136,6 +136,9 @@ func Load(gen *engine.Generation, bundle string, routes []Route, middleware []st
 	if a.opts.HandlerTimeout <= 0 {
 		a.opts.HandlerTimeout = engine.DefaultHandlerTimeout
 	}
+	if err := Precompile(); err != nil { // off the loop, before the job that runs them
+		return nil, err
+	}
 	// The bundle registers (or fails) when its modules have evaluated, which is after its
 	// top-level awaits settle: at the end of Eval, or later on the loop.
 	var registered goja.Value

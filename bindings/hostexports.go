@@ -29,9 +29,15 @@ func sorted(names []string) []string {
 }
 
 // Precompile compiles the bundled npm packages every generation runs (a goja Program each,
-// once per process; see jsdeps), so that a caller can start it early, off the loop.
-func Precompile() {
+// once per process; see jsdeps), so that a caller can start it early, off the loop. Load calls
+// it too, before its loop job: a job waiting on the compile would spend its handler timeout
+// on it. Call engine.BoundRegexps first: the Programs' regexp literals keep the match timeout
+// in force when they compile.
+func Precompile() error {
 	for _, b := range jsdeps.All {
-		b.Program()
+		if _, err := b.Program(); err != nil {
+			return err
+		}
 	}
+	return nil
 }

@@ -45,3 +45,14 @@ func boundRegexps(handlerTimeout time.Duration) time.Duration {
 func regexpTimeoutFor(handlerTimeout time.Duration) time.Duration {
 	return handlerTimeout + watchPeriod(handlerTimeout) + time.Second
 }
+
+// BoundRegexps fixes the process's regexp match timeout from handlerTimeout (0: the default)
+// as the first New would, and returns the timeout in force. Call it before JavaScript is
+// compiled on another goroutine (a Program shared by every generation): a regexp literal is
+// compiled with the Program, under the timeout set then, and setting it during a compile races.
+func BoundRegexps(handlerTimeout time.Duration) time.Duration {
+	if handlerTimeout <= 0 {
+		handlerTimeout = DefaultHandlerTimeout
+	}
+	return boundRegexps(handlerTimeout)
+}
