@@ -56,6 +56,7 @@ func NewServer(opts Options) *Server {
 			WriteBufferPool:   &sync.Pool{},
 			HandshakeTimeout:  opts.WriteTimeout,
 			CheckOrigin:       func(*http.Request) bool { return true }, // AllowOrigin's job
+			Error:             refuseHandshake,
 			EnableCompression: false,
 		},
 		stopSweeper: make(chan struct{}),
@@ -108,6 +109,16 @@ func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader 
 	}
 	c.attachInput()
 	return c, nil
+}
+
+// refuseHandshake answers a handshake gorilla refused as gorilla does, and closes the
+// connection after the answer, as Node does with a refused upgrade. Kept open, net/http first
+// reads the body the request announced (Content-Length) so the connection can be reused, and a
+// client that sent none got no answer at all until a timeout.
+func refuseHandshake(w http.ResponseWriter, _ *http.Request, status int, _ error) {
+	w.Header().Set("Connection", "close")
+	w.Header().Set("Sec-Websocket-Version", "13")
+	http.Error(w, http.StatusText(status), status)
 }
 
 // hijacker lets gorilla, which asks the ResponseWriter itself for http.Hijacker, take over the
