@@ -133,10 +133,6 @@ func New(opts Options) (*Server, error) {
 		opts.ErrorOutput = os.Stderr
 	}
 	s := &Server{opts: opts, log: opts.Logger, errOut: opts.ErrorOutput}
-	// The bundled npm packages compile once per process; the config, scan and build of the
-	// app run meanwhile on the other core.
-	engine.BoundRegexps(opts.HandlerTimeout)
-	go bindings.Precompile() // an error is Load's to report
 	dir, err := appDir(opts.Dir)
 	if err != nil {
 		return nil, err
@@ -149,6 +145,11 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("%s: %w", cfg.file, err)
 	}
 	connectionDefaults(&s.opts)
+	// The bundled npm packages compile once per process; the scan and build of the app run
+	// meanwhile on the other core. Their regexps keep the match timeout in force now, so it
+	// is fixed first, from the handler timeout the config may have set.
+	engine.BoundRegexps(s.opts.HandlerTimeout)
+	go bindings.Precompile() // an error is Load's to report
 	if s.opts.MaxMemory == 0 {
 		s.opts.MaxMemory = engine.DefaultMaxMemory()
 	}
