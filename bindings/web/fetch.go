@@ -53,17 +53,7 @@ var defaultFetchClient = sync.OnceValue(func() *http.Client {
 	}}
 })
 
-var compiledFetch = sync.OnceValues(func() (*goja.Program, error) {
-	src, err := scriptFiles.ReadFile("fetch.js")
-	if err != nil {
-		return nil, fmt.Errorf("web: read fetch.js: %w", err)
-	}
-	prog, err := goja.Compile("web:fetch.js", string(src), true)
-	if err != nil {
-		return nil, fmt.Errorf("web: compile fetch.js: %w", err)
-	}
-	return prog, nil
-})
+var compiledFetch = sync.OnceValues(func() (*goja.Program, error) { return compileScript("fetch.js") })
 
 // fetcher is the Go side of one runtime's fetch. start runs on the loop goroutine; each
 // request then lives on a goroutine of its own and comes back through loop.Run.
@@ -74,7 +64,8 @@ type fetcher struct {
 	parent context.Context
 }
 
-// EnableFetch installs fetch on vm, running Enable first if it was not. Call it on the loop
+// EnableFetch installs fetch and the WebSocket client (with MessageEvent and CloseEvent) on vm,
+// running Enable first if it was not. Call it on the loop
 // goroutine, before user code runs; a second call is a no-op. Requests run on their own
 // goroutines and their results resolve the promise through loop.Run; a response body is read
 // on goroutines too, chunk by chunk as JavaScript asks for it, each chunk delivered through
@@ -123,7 +114,7 @@ func EnableFetch(vm *goja.Runtime, loop Loop, client *http.Client) (err error) {
 		return fmt.Errorf("web: install fetch.js: %w", err)
 	}
 	st.fetch = f
-	return nil
+	return st.enableWebSocket(loop, f.parent)
 }
 
 // start is fetchStart(method, url, headers, body, redirect, answer) for fetch.js: it sends the

@@ -5,7 +5,8 @@
 // EventTarget, DOMException, ReadableStream (with its reader, controller and the two queuing
 // strategies) and, when goja lacks it, Symbol.asyncIterator. It also lets Go build and read
 // those objects (NewRequest, AsResponse, Header, Bytes, NewUint8Array, NewBlob, ReadChunk,
-// CancelStream). EnableFetch adds fetch, run on Go's HTTP client.
+// CancelStream). EnableFetch adds fetch, run on Go's HTTP client, and the WebSocket client
+// (with MessageEvent and CloseEvent), run on gorilla/websocket.
 //
 // Most classes are written in JavaScript, one embedded .js file per object, compiled once per
 // process and run once per runtime; the byte work they need (UTF-8, base64, randomness,
@@ -16,7 +17,8 @@
 // function of this package on the goroutine that owns the runtime. The package keeps no state
 // outside the runtimes (but for fetch's default HTTP client, which is safe for concurrent use),
 // so different runtimes may be used on different goroutines at once. fetch does its I/O on
-// goroutines of its own and hands every result back through the Loop given to EnableFetch.
+// goroutines of its own and hands every result back through the Loop given to EnableFetch; so does
+// a WebSocket client socket.
 package web
 
 import (
@@ -63,18 +65,27 @@ type script struct {
 var compiledScripts = sync.OnceValues(func() ([]script, error) {
 	scripts := make([]script, 0, len(scriptOrder))
 	for _, name := range scriptOrder {
-		src, err := scriptFiles.ReadFile(name)
+		prog, err := compileScript(name)
 		if err != nil {
-			return nil, fmt.Errorf("web: read %s: %w", name, err)
-		}
-		prog, err := goja.Compile("web:"+name, string(src), true)
-		if err != nil {
-			return nil, fmt.Errorf("web: compile %s: %w", name, err)
+			return nil, err
 		}
 		scripts = append(scripts, script{name: name, program: prog})
 	}
 	return scripts, nil
 })
+
+// compileScript compiles the embedded script name (strict code, as every script here is).
+func compileScript(name string) (*goja.Program, error) {
+	src, err := scriptFiles.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("web: read %s: %w", name, err)
+	}
+	prog, err := goja.Compile("web:"+name, string(src), true)
+	if err != nil {
+		return nil, fmt.Errorf("web: compile %s: %w", name, err)
+	}
+	return prog, nil
+}
 
 // stateKey keys the per-runtime state on the global object. Like goja_nodejs's Buffer API
 // symbol, one Symbol value serves every runtime.
