@@ -67,6 +67,14 @@ func (cfg *appConfig) read(raw map[string]any) error {
 		}
 		return s, nil
 	}
+	// Nitro 3 also takes serverDir: true for "server" (its examples use it); false is the
+	// default layout.
+	if b, ok := raw["serverDir"].(bool); ok {
+		raw["serverDir"] = nil
+		if b {
+			raw["serverDir"] = "server"
+		}
+	}
 	var err error
 	for key, dst := range map[string]*string{
 		"serverDir": &cfg.layout.ServerDir, "routesDir": &cfg.layout.RoutesDir,

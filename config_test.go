@@ -40,3 +40,22 @@ func TestUpperSnake(t *testing.T) {
 		}
 	}
 }
+
+// serverDir: true is Nitro 3's spelling of "server" (its example apps use it), with a server
+// entry at the root next to it.
+func TestConfigServerDirTrue(t *testing.T) {
+	dir := t.TempDir()
+	writeApp(t, dir, map[string]string{
+		"nitro.config.ts":         "export default { serverDir: true };\n",
+		"server/routes/api/hi.ts": httpRoute("hi"),
+		"routes/not-scanned.ts":   httpRoute("wrong folder"),
+		"server.ts":               "export default { fetch: () => new Response('entry') };\n",
+	})
+	ts := start(t, dir, Options{})
+	if status, _, body := ts.get("/api/hi"); status != 200 || body != "hi" {
+		t.Errorf("GET /api/hi: %d %q", status, body)
+	}
+	if _, _, body := ts.get("/not-scanned"); body != "entry" {
+		t.Errorf("GET /not-scanned: %q, want the entry's answer (routes/ outside server/ is not scanned)", body)
+	}
+}

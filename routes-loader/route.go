@@ -10,6 +10,9 @@ type Route struct {
 	Path   string // router pattern: "/", "/chat", "/rooms/:room", "/files/**:path", "/**"
 	Method string // "" = every method, else upper case "GET", "POST", ... (from hello.get.ts)
 	File   string // path relative to the app dir, slash-separated, e.g. "routes/rooms/[room].ts"
+	// Fallback marks the app's server entry (server.ts): it answers, whatever the method,
+	// the requests no other route matches. Path is "/**" for display.
+	Fallback bool
 }
 
 // methodSuffixes are the file-name suffixes that limit a route to one method, as in Nitro.

@@ -28,6 +28,13 @@ var sourceExts = []string{"ts", "mts", "cts", "tsx", "js", "mjs", "cjs", "jsx"}
 
 var configNames = []string{"nitro.config.ts", "nitro.config.js", "nitro.config.mjs"}
 
+// entryNames are the server entry files Nitro detects at the app's root, the Node-specific
+// ones first: azote is a Node-like runtime, as Nitro's node presets are.
+var entryNames = []string{
+	"server.node.ts", "server.node.mts", "server.node.js", "server.node.mjs",
+	"server.ts", "server.mts", "server.js", "server.mjs",
+}
+
 // Layout names the app's folders, as nitro.config's serverDir, routesDir, apiDir and
 // apiBaseURL do. Empty fields take the defaults.
 type Layout struct {
@@ -38,8 +45,9 @@ type Layout struct {
 }
 
 // Scan reads dir with SPEC section 1's rules: DIR/api/ (under /api), DIR/routes/,
-// DIR/middleware/, or the same three inside DIR/server/ when DIR has none of them.
-// It fails when dir does not exist or holds no route file.
+// DIR/middleware/, or the same three inside DIR/server/ when DIR has none of them, and the
+// server entry DIR/server.ts (see entryNames), Nitro 3's fallback handler, as the last route.
+// It fails when dir does not exist or holds no route file and no server entry.
 func Scan(dir string) (*App, error) {
 	return ScanLayout(dir, Layout{})
 }
@@ -125,9 +133,17 @@ func ScanLayout(dir string, layout Layout) (*App, error) {
 		}
 	}
 
+	// The server entry answers what no route does; it is the last route.
+	for _, name := range entryNames {
+		if isFile(filepath.Join(abs, name)) {
+			app.Routes = append(app.Routes, Route{Path: "/**", File: name, Fallback: true})
+			break
+		}
+	}
+
 	if len(app.Routes) == 0 {
 		where := base + layout.APIDir + "/ or " + base + layout.RoutesDir + "/"
-		return nil, fmt.Errorf("scan app %s: no route files in %s", dir, where)
+		return nil, fmt.Errorf("scan app %s: no route files in %s, and no server entry (server.ts)", dir, where)
 	}
 	return app, nil
 }

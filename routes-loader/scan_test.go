@@ -193,3 +193,28 @@ func TestScanErrors(t *testing.T) {
 		t.Errorf("file as dir: err = %v", err)
 	}
 }
+
+// A server entry at the app's root (server.node.ts before server.ts) is the last route, a
+// fallback for every path and method; an app may be only that.
+func TestScanServerEntry(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"server.ts":      "export default { fetch: () => new Response('entry') };\n",
+		"server.node.ts": "export default { fetch: () => new Response('node entry') };\n",
+	})
+	app, err := Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []Route{{Path: "/**", File: "server.node.ts", Fallback: true}}; !reflect.DeepEqual(app.Routes, want) {
+		t.Errorf("routes = %+v, want %+v", app.Routes, want)
+	}
+	writeFiles(t, dir, map[string]string{"routes/hello.get.ts": "export default () => 'hi';\n"})
+	app, err = Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(app.Routes); n != 2 || !app.Routes[n-1].Fallback || app.Routes[0].File != "routes/hello.get.ts" {
+		t.Errorf("routes = %+v, want hello then the entry", app.Routes)
+	}
+}

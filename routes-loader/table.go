@@ -12,6 +12,7 @@ type Table struct {
 	root     *node
 	routes   []Route
 	patterns [][]patternSeg // parsed routes[i].Path
+	fallback int            // the index of the Fallback route (the server entry), or -1
 }
 
 // node is one level of the route trie. Lookup tries, for each request segment, the static
@@ -48,7 +49,12 @@ type patternSeg struct {
 // NewTable builds a matcher over routes. Indexes returned by Match refer to this slice.
 func NewTable(routes []Route) *Table {
 	t := &Table{root: &node{}, routes: routes, patterns: make([][]patternSeg, len(routes))}
+	t.fallback = -1
 	for i, r := range routes {
+		if r.Fallback {
+			t.fallback = i // matched by Match when nothing else is, never by AllowedMethods
+			continue
+		}
 		pat := parsePattern(r.Path)
 		t.patterns[i] = pat
 		n := t.root
@@ -137,6 +143,9 @@ func (t *Table) Match(method, path string) (index int, params map[string]string,
 			idx = pickMethod(t.routes, routes, "GET")
 			return idx >= 0
 		})
+	}
+	if idx < 0 && t.fallback >= 0 {
+		return t.fallback, map[string]string{}, true
 	}
 	if idx < 0 {
 		return -1, nil, false

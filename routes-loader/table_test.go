@@ -138,3 +138,32 @@ func TestTableHeadFallsBackToGet(t *testing.T) {
 		}
 	}
 }
+
+// The fallback route answers only what nothing else matches, any method (a method no route of
+// the path takes included, as a "/**" route for every method does in h3's router), with no
+// params, and never counts in a path's allowed methods.
+func TestTableFallback(t *testing.T) {
+	tab := NewTable([]Route{
+		{Path: "/hello", Method: "GET", File: "routes/hello.get.ts"},
+		{Path: "/files/**:path", File: "routes/files/[...path].ts"},
+		{Path: "/**", File: "server.ts", Fallback: true},
+	})
+	for _, c := range []struct {
+		method, path string
+		want         int
+	}{
+		{"GET", "/hello", 0}, {"GET", "/files/a/b", 1}, {"GET", "/", 2}, {"POST", "/other/x", 2},
+		{"POST", "/hello", 2},
+	} {
+		i, params, ok := tab.Match(c.method, c.path)
+		if !ok || i != c.want {
+			t.Errorf("%s %s: %d %v, want %d", c.method, c.path, i, ok, c.want)
+		}
+		if i == 2 && len(params) != 0 {
+			t.Errorf("%s %s: fallback params %v", c.method, c.path, params)
+		}
+	}
+	if got := tab.AllowedMethods("/nothing"); got != nil {
+		t.Errorf("AllowedMethods(/nothing) = %v, want none", got)
+	}
+}
