@@ -121,7 +121,14 @@ func findCase(name string) *compatCase {
 // readKnownDifferences reads known-differences.txt: "case-name  reason" per line, # comments.
 func readKnownDifferences(t *testing.T) map[string]string {
 	t.Helper()
-	f, err := os.Open("known-differences.txt")
+	return readKnownList(t, "known-differences.txt")
+}
+
+// readKnownList reads a list of known differences or failures: "name reason" per line, blank
+// lines and # comments skipped; a name without a reason or listed twice fails the test.
+func readKnownList(t *testing.T, file string) map[string]string {
+	t.Helper()
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,12 +143,15 @@ func readKnownDifferences(t *testing.T) map[string]string {
 		name, reason, _ := strings.Cut(line, " ")
 		reason = strings.TrimSpace(reason)
 		if reason == "" {
-			t.Errorf("known-differences.txt:%d: %q has no reason", n, name)
+			t.Errorf("%s:%d: %q has no reason", file, n, name)
 		}
 		if _, dup := known[name]; dup {
-			t.Errorf("known-differences.txt:%d: %q listed twice", n, name)
+			t.Errorf("%s:%d: %q listed twice", file, n, name)
 		}
 		known[name] = reason
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("reading %s: %v", file, err)
 	}
 	return known
 }

@@ -40,30 +40,50 @@ func requireNode(t *testing.T) {
 	}
 }
 
-var (
-	installOnce sync.Once
-	installDir  string
-	installErr  error
-)
-
-// nodeModules returns a folder holding node_modules as compat/node/package-lock.json pins it,
-// installing it with `npm ci` into the user cache the first time (keyed by the lock's hash, so
-// a changed lock gets a fresh install and concurrent test binaries never share a half-made one).
+// nodeModules returns a folder holding node_modules as compat/node/package-lock.json pins it
+// (h3 and srvx, the reference server's packages).
 func nodeModules(t *testing.T) string {
 	t.Helper()
-	installOnce.Do(func() { installDir, installErr = installNodeModules() })
-	if installErr != nil {
-		t.Fatalf("compat: installing the reference packages: %v", installErr)
-	}
-	return installDir
+	return installed(t, nodeDir, "h3")
 }
 
-func installNodeModules() (string, error) {
-	lock, err := os.ReadFile(filepath.Join(nodeDir, "package-lock.json"))
+type install struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+var (
+	installsMu sync.Mutex
+	installs   = map[string]*install{}
+)
+
+// installed returns a folder holding node_modules as src's package.json and package-lock.json
+// pin them, installing it with `npm ci` into the user cache the first time (keyed by the two
+// files' hash, so a changed lock gets a fresh install and concurrent test binaries never share a
+// half-made one). probe is a package whose presence marks a finished install.
+func installed(t *testing.T, src, probe string) string {
+	t.Helper()
+	installsMu.Lock()
+	in := installs[src]
+	if in == nil {
+		in = &install{}
+		installs[src] = in
+	}
+	installsMu.Unlock()
+	in.once.Do(func() { in.dir, in.err = installNodeModules(src, probe) })
+	if in.err != nil {
+		t.Fatalf("compat: installing the packages of %s: %v", src, in.err)
+	}
+	return in.dir
+}
+
+func installNodeModules(src, probe string) (string, error) {
+	lock, err := os.ReadFile(filepath.Join(src, "package-lock.json"))
 	if err != nil {
 		return "", err
 	}
-	pkg, err := os.ReadFile(filepath.Join(nodeDir, "package.json"))
+	pkg, err := os.ReadFile(filepath.Join(src, "package.json"))
 	if err != nil {
 		return "", err
 	}
@@ -72,8 +92,9 @@ func installNodeModules() (string, error) {
 	if err != nil {
 		cache = os.TempDir()
 	}
-	dir := filepath.Join(cache, "azote", "compat-node-"+hex.EncodeToString(sum[:6]))
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "h3", "package.json")); err == nil {
+	dir := filepath.Join(cache, "azote", "compat-"+filepath.Base(src)+"-"+hex.EncodeToString(sum[:6]))
+	marker := filepath.Join(dir, "node_modules", probe, "package.json")
+	if _, err := os.Stat(marker); err == nil {
 		return dir, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
@@ -96,7 +117,7 @@ func installNodeModules() (string, error) {
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		// Another test binary finished first: its install is as good as ours.
-		if _, statErr := os.Stat(filepath.Join(dir, "node_modules", "h3", "package.json")); statErr == nil {
+		if _, statErr := os.Stat(marker); statErr == nil {
 			return dir, nil
 		}
 		return "", err
@@ -150,7 +171,7 @@ func bundleForNode(t *testing.T, appDir string) string {
 		Target:    api.ES2022,
 		NodePaths: []string{filepath.Join(modules, "node_modules")},
 		LogLevel:  api.LogLevelSilent,
-		Banner:    map[string]string{"js": "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"},
+		Banner:    map[string]string{"js": "import { createRequire as compatCreateRequire } from 'node:module'; const require = compatCreateRequire(import.meta.url);"},
 		Plugins: []api.Plugin{{
 			Name: "nitro-as-h3",
 			Setup: func(b api.PluginBuild) {

@@ -1,0 +1,4 @@
+import { defineHandler } from "nitro/h3";
+import escapeHtml from "escape-html";
+
+export default defineHandler(() => ({ escaped: escapeHtml(`<a href="x">Tom & 'Jerry'</a>`) }));
