@@ -231,7 +231,9 @@ func appDir(dir string) (string, error) {
 
 // scan finds the app's routes with the config's layout, logging what it skipped.
 func (s *Server) scan(dir string, cfg *appConfig) (*loader.App, error) {
-	app, err := loader.ScanLayout(dir, cfg.layout)
+	layout := cfg.layout
+	layout.Dev = s.opts.Dev
+	app, err := loader.ScanLayout(dir, layout)
 	if err != nil {
 		return nil, err
 	}

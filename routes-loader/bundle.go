@@ -68,7 +68,23 @@ func scriptOptions(app *App, source string) api.BuildOptions {
 	opts := routesOptions(app.Dir, source)
 	opts.Metafile = true
 	opts.Plugins = []api.Plugin{hostPlugin(app.HostExports)}
+	opts.Define = importMeta(app.Dev)
 	return opts
+}
+
+// importMeta is the import.meta flags Nitro defines in a server build, for code that branches
+// on them (if (import.meta.dev) ...): azote runs as Nitro's node-server preset does.
+func importMeta(dev bool) map[string]string {
+	return map[string]string{
+		"import.meta.dev":       fmt.Sprint(dev),
+		"import.meta.server":    "true",
+		"import.meta.client":    "false",
+		"import.meta.browser":   "false",
+		"import.meta.nitro":     "true",
+		"import.meta.prerender": "false",
+		"import.meta.test":      "false",
+		"import.meta.preset":    `"node-server"`,
+	}
 }
 
 // routesOptions are the options of a script made of the app's routes and middleware, whose

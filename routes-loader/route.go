@@ -21,6 +21,24 @@ var methodSuffixes = map[string]string{
 	"head": "HEAD", "options": "OPTIONS", "connect": "CONNECT", "trace": "TRACE",
 }
 
+// envSuffixes are the last file-name suffixes that include a route in one kind of build only,
+// as in Nitro: "test.get.dev.ts" is served by `azote dev` alone, "test.prod.ts" by `azote
+// serve` alone. A prerender build never happens here, so ".prerender" files are never served.
+var envSuffixes = []string{"dev", "prod", "prerender"}
+
+// routeEnv splits a build suffix off rel ("a.get.dev.ts" -> "a.get.ts", "dev"); env is ""
+// for a file of every build.
+func routeEnv(rel string) (stripped, env string) {
+	ext := fileExt(rel)
+	stem := strings.TrimSuffix(rel, "."+ext)
+	for _, e := range envSuffixes {
+		if base, ok := strings.CutSuffix(stem, "."+e); ok && !strings.HasSuffix(base, "/") && base != "" {
+			return base + "." + ext, e
+		}
+	}
+	return rel, ""
+}
+
 // routeForFile maps a file path relative to its scanned folder ("rooms/[room].get.ts") to a
 // router pattern under prefix ("" or "/api") and a method. An error means the name cannot be
 // expressed as a pattern; the caller skips the file with a warning.

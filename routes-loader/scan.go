@@ -17,6 +17,8 @@ type App struct {
 	PublicDir  string   // absolute path of DIR/public (DIR/server/public for the server/ layout) if it exists, else ""
 	ConfigFile string   // "nitro.config.ts|js|mjs" relative name if present, else ""
 	Warnings   []string // skipped files and duplicate routes, for the log
+	// Dev is the scan's Layout.Dev: the bundle's import.meta.dev.
+	Dev bool
 	// HostExports names the exports of each host module (see HostModules), set by the
 	// caller before building; nil builds every host module through CommonJS interop.
 	HostExports map[string][]string
@@ -42,6 +44,9 @@ type Layout struct {
 	RoutesDir  string // default "routes"
 	APIDir     string // default "api"
 	APIBaseURL string // default "/api"
+	// Dev selects the route files of a dev build: "x.dev.ts" is scanned and "x.prod.ts" is
+	// not; without it the other way round.
+	Dev bool
 }
 
 // Scan reads dir with SPEC section 1's rules: DIR/api/ (under /api), DIR/routes/,
@@ -79,7 +84,7 @@ func ScanLayout(dir string, layout Layout) (*App, error) {
 	if !isDir(abs) {
 		return nil, fmt.Errorf("scan app %s: not a directory", dir)
 	}
-	app := &App{Dir: abs}
+	app := &App{Dir: abs, Dev: layout.Dev}
 
 	base := "" // folder holding api/ routes/ middleware/, relative to abs
 	switch sd := strings.Trim(filepath.ToSlash(filepath.Clean(layout.ServerDir)), "/"); {
@@ -90,6 +95,10 @@ func ScanLayout(dir string, layout Layout) (*App, error) {
 		base = "server/"
 	}
 
+	build := "prod" // the build suffix of the route files this scan takes (see routeEnv)
+	if layout.Dev {
+		build = "dev"
+	}
 	seen := map[string]Route{} // routeKey -> the first route with that key
 	for _, src := range []struct{ folder, prefix string }{{layout.APIDir, layout.APIBaseURL}, {layout.RoutesDir, ""}} {
 		files, err := sourceFiles(abs, base+src.folder)
@@ -98,7 +107,10 @@ func ScanLayout(dir string, layout Layout) (*App, error) {
 		}
 		sortByStem(files)
 		for _, f := range files {
-			rel := strings.TrimPrefix(f, base+src.folder+"/")
+			rel, env := routeEnv(strings.TrimPrefix(f, base+src.folder+"/"))
+			if env != "" && env != build {
+				continue // a route of another kind of build
+			}
 			path, method, err := routeForFile(rel, src.prefix)
 			if err != nil {
 				app.Warnings = append(app.Warnings, fmt.Sprintf("skipping %s: %v", f, err))

@@ -218,3 +218,36 @@ func TestScanServerEntry(t *testing.T) {
 		t.Errorf("routes = %+v, want hello then the entry", app.Routes)
 	}
 }
+
+// Build suffixes: "x.dev.ts" only in a dev scan, "x.prod.ts" only in the other, ".prerender"
+// never; the suffix comes after the method ("x.get.dev.ts") and is not part of the route.
+func TestScanBuildSuffixes(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"routes/a.ts":              "export default () => 'a';\n",
+		"routes/debug.get.dev.ts":  "export default () => 'debug';\n",
+		"routes/only.prod.ts":      "export default () => 'prod';\n",
+		"routes/page.prerender.ts": "export default () => 'pre';\n",
+		"routes/dev.ts":            "export default () => 'a route named dev';\n",
+	})
+	for _, dev := range []bool{true, false} {
+		app, err := ScanLayout(dir, Layout{Dev: dev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range app.Routes {
+			got = append(got, r.Method+" "+r.Path+" "+r.File)
+		}
+		want := []string{" /a routes/a.ts", " /dev routes/dev.ts", " /only routes/only.prod.ts"}
+		if dev {
+			want = []string{" /a routes/a.ts", "GET /debug routes/debug.get.dev.ts", " /dev routes/dev.ts"}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("dev=%v: routes %q, want %q", dev, got, want)
+		}
+		if app.Dev != dev {
+			t.Errorf("dev=%v: App.Dev = %v", dev, app.Dev)
+		}
+	}
+}
